@@ -1,0 +1,132 @@
+import {
+  DEFAULT_THRESHOLD,
+  CONTRIBUTION_WEIGHT,
+  MAX_ABSTRACT_REPEATS,
+  OTHER_THEME,
+  TITLE_WEIGHT,
+  type ThemeDefinition,
+} from '../themes.ts';
+
+export interface Classification {
+  /** Theme ids in config order; `other` alone when no theme applies. */
+  themes: string[];
+  /** Per theme, the words and phrases that put the paper there, strongest first. */
+  evidence: Record<string, string[]>;
+}
+
+interface CompiledSignal {
+  regex: RegExp;
+  weight: number;
+}
+
+export interface CompiledTheme {
+  id: string;
+  threshold: number;
+  signals: CompiledSignal[];
+}
+
+/** Evidence shows at most this many terms per theme. */
+const MAX_EVIDENCE_TERMS = 5;
+
+/** Compiles theme signals to whole-word regular expressions, case-insensitive unless a signal says otherwise. */
+export function compileThemes(definitions: readonly ThemeDefinition[]): CompiledTheme[] {
+  return definitions.map((theme) => ({
+    id: theme.id,
+    threshold: theme.threshold ?? DEFAULT_THRESHOLD,
+    signals: theme.signals.map(({ pattern, weight, caseSensitive = false }) => ({
+      regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu'),
+      weight,
+    })),
+  }));
+}
+
+interface Match {
+  term: string;
+  score: number;
+}
+
+/** Words that open the sentence where a paper states its own contribution. */
+const CONTRIBUTION_CUE =
+  /\b(?:we|our work) (?:propose|introduce|present|develop|design|name|call|investigate)\w*|\bthis (?:paper|work)\b|\bdubbed\b|\bour (?:method|approach|framework|proposed)\b/iu;
+const SENTENCE_END = /(?<=[.!?])\s+(?=\p{Lu})/u;
+
+/** An abstract cut into sentences, each marked when it states the paper's contribution. */
+interface Sentence {
+  text: string;
+  states: boolean;
+}
+
+function toSentences(abstract: string): Sentence[] {
+  return abstract.split(SENTENCE_END).map((text) => ({ text, states: CONTRIBUTION_CUE.test(text) }));
+}
+
+/**
+ * A signal's score: TITLE_WEIGHT if it is in the title, plus each occurrence in the abstract once,
+ * or CONTRIBUTION_WEIGHT times in a sentence that states the paper's own contribution ("we
+ * propose …"), up to MAX_ABSTRACT_REPEATS; all times the signal's weight.
+ */
+function scoreSignal(signal: CompiledSignal, title: string, sentences: readonly Sentence[]): Match | null {
+  const inTitle = [...title.matchAll(signal.regex)];
+  let first = inTitle[0]?.[0];
+  let abstractCount = 0;
+  for (const sentence of sentences) {
+    const found = [...sentence.text.matchAll(signal.regex)];
+    first ??= found[0]?.[0];
+    abstractCount += found.length * (sentence.states ? CONTRIBUTION_WEIGHT : 1);
+  }
+  if (first === undefined) return null;
+  const score = signal.weight * ((inTitle.length > 0 ? TITLE_WEIGHT : 0) + Math.min(abstractCount, MAX_ABSTRACT_REPEATS));
+  return { term: first, score };
+}
+
+
+export interface ThemeScore {
+  id: string;
+  score: number;
+  threshold: number;
+  /** Matched words and phrases, strongest first. */
+  terms: string[];
+}
+
+/** Scores a paper against every theme, in config order. */
+export function scoreThemes(title: string, abstract: string, themes: readonly CompiledTheme[]): ThemeScore[] {
+  const sentences = toSentences(abstract);
+  return themes.map((theme) => {
+    const matches = theme.signals
+      .map((signal) => scoreSignal(signal, title, sentences))
+      .filter((match): match is Match => match !== null);
+    const score = matches.reduce((sum, match) => sum + match.score, 0);
+    return { id: theme.id, score, threshold: theme.threshold, terms: evidenceTerms(matches) };
+  });
+}
+
+/**
+ * Assigns a paper to every theme whose score reaches its threshold (see scoreThemes): a single
+ * passing mention stays below it; a subject named in the title, stated as the contribution or
+ * discussed throughout the abstract reaches it. Papers that reach none go to `other`.
+ */
+export function classify(title: string, abstract: string, themes: readonly CompiledTheme[]): Classification {
+  const result: Classification = { themes: [], evidence: {} };
+  for (const { id, score, threshold, terms } of scoreThemes(title, abstract, themes)) {
+    if (score < threshold) continue;
+    result.themes.push(id);
+    result.evidence[id] = terms;
+  }
+  if (result.themes.length === 0) result.themes.push(OTHER_THEME.id);
+  return result;
+}
+
+function evidenceTerms(matches: Match[]): string[] {
+  const seen = new Set<string>();
+  return matches
+    .filter((match) => match.score > 0)
+    .sort((a, b) => b.score - a.score || a.term.localeCompare(b.term, 'en'))
+    .map((match) => match.term)
+    .filter((term) => {
+      const folded = term.toLowerCase();
+      if (seen.has(folded)) return false;
+      seen.add(folded);
+      return true;
+    })
+    .slice(0, MAX_EVIDENCE_TERMS);
+}
