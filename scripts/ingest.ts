@@ -1,0 +1,50 @@
+/**
+ * `npm run ingest`: reads every dump in content/sources, writes one Markdown page per paper to
+ * content/papers, and prints a summary. On bad input it prints `content/sources/<file>:<line>: …`,
+ * exits with code 1 and leaves content/papers as it was.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ingest, type IngestSummary } from '../src/lib/ingest/pipeline.ts';
+import { OverridesError } from '../src/lib/ingest/overrides.ts';
+import { SourceError } from '../src/lib/ingest/source-error.ts';
+import { replaceDirectory } from '../src/lib/ingest/write-pages.ts';
+import { themes } from '../content/themes.ts';
+import { OTHER_THEME } from '../src/lib/themes.ts';
+
+const root = process.env.PAPERSHELF_ROOT ?? process.cwd();
+const sourcesDir = join(root, 'content/sources');
+const papersDir = join(root, 'content/papers');
+const overridesPath = join(root, 'content/overrides.json');
+
+function formatSummary(summary: IngestSummary, milliseconds: number): string {
+  const share = (count: number): string => `${((100 * count) / summary.papersWritten).toFixed(1)} %`;
+  const themeLines = [...themes, OTHER_THEME].map(
+    (theme) => `  ${theme.name.padEnd(26)} ${String(summary.papersPerTheme[theme.id] ?? 0).padStart(5)}`,
+  );
+  return [
+    `ingest: ${summary.entriesRead} entries read, ${summary.papersWritten} papers written, ${summary.duplicatesMerged} duplicates merged`,
+    'papers per theme:',
+    ...themeLines,
+    `papers in other: ${summary.papersInOther} (${share(summary.papersInOther)})`,
+    `time: ${Math.round(milliseconds)} ms`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const names = (await readdir(sourcesDir)).filter((name) => name.endsWith('.txt')).sort();
+  if (names.length === 0) throw new Error(`no .txt dumps in ${sourcesDir}`);
+  const sources = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(sourcesDir, name)) })));
+  const overridesText = await readFile(overridesPath, 'utf8').catch(() => '{}');
+  const { pages, summary } = ingest(sources, { overridesText });
+  await replaceDirectory(papersDir, pages);
+  console.log(formatSummary(summary, performance.now() - started));
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof SourceError || error instanceof OverridesError;
+  console.error(known ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,11 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { paperSchema } from './lib/paper.ts';
+
+/** One entry per page written by `npm run ingest`; the entry id is the paper's slug. */
+const papers = defineCollection({
+  loader: glob({ pattern: '*.md', base: './content/papers' }),
+  schema: paperSchema,
+});
+
+export const collections = { papers };

@@ -1,0 +1,72 @@
+import { z } from 'astro/zod';
+import { THEME_IDS } from '../paper.ts';
+import type { Classification } from './classify.ts';
+import { OTHER_THEME } from '../themes.ts';
+
+export const OVERRIDES_FILE = 'content/overrides.json';
+
+/** Curator corrections: per paper slug, themes to add or remove, and why. */
+const overridesSchema = z.record(
+  z.string(),
+  z
+    .object({
+      add: z.array(z.enum(THEME_IDS)).default([]),
+      remove: z.array(z.enum(THEME_IDS)).default([]),
+      note: z.string().min(1),
+    })
+    .strict(),
+);
+export type Overrides = z.infer<typeof overridesSchema>;
+
+export class OverridesError extends Error {
+  constructor(line: number, problem: string) {
+    super(`${OVERRIDES_FILE}:${line}: ${problem}`);
+    this.name = 'OverridesError';
+  }
+}
+
+/** The 1-based line of the first occurrence of `needle` in `text`, or 1. */
+export function lineOf(text: string, needle: string): number {
+  const index = text.indexOf(needle);
+  return index < 0 ? 1 : text.slice(0, index).split('\n').length;
+}
+
+export function parseOverrides(text: string): Overrides {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new OverridesError(1, `not valid JSON (${(error as Error).message})`);
+  }
+  const result = overridesSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const slug = String(issue.path[0] ?? '');
+    throw new OverridesError(slug ? lineOf(text, `"${slug}"`) : 1, `${issue.path.join('.') || 'file'}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+/** Applies a curator's correction to a paper's classification; an added theme's evidence is the curator's note. */
+export function applyOverride(classification: Classification, override: Overrides[string] | undefined): Classification {
+  if (!override) return classification;
+  const evidence = { ...classification.evidence };
+  const themes = new Set(classification.themes);
+  for (const id of override.remove) {
+    themes.delete(id);
+    delete evidence[id];
+  }
+  for (const id of override.add) {
+    themes.add(id);
+    evidence[id] = [`curator: ${override.note}`];
+  }
+  if (themes.size > 1) themes.delete(OTHER_THEME.id);
+  if (themes.size === 0) themes.add(OTHER_THEME.id);
+  return { themes: THEME_IDS.filter((id) => themes.has(id)), evidence };
+}
+
+/** Slugs named in the overrides that match no paper: a typo would otherwise be ignored silently. */
+export function unknownOverrideSlugs(overrides: Overrides, slugs: ReadonlySet<string>): string[] {
+  return Object.keys(overrides).filter((slug) => !slugs.has(slug));
+}
+
