@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { themes } from '../../content/themes.ts';
+import { inlinesToText, toInlines } from '../../src/lib/ingest/abstract-text.ts';
+import { classify, compileThemes } from '../../src/lib/ingest/classify.ts';
+import { mergeEntries } from '../../src/lib/ingest/merge.ts';
+import { parseDump } from '../../src/lib/ingest/parse-dump.ts';
+import { readLines } from '../../src/lib/ingest/read-lines.ts';
+import { OTHER_THEME } from '../../src/lib/themes.ts';
+
+const compiled = compileThemes(themes);
+const classifyText = (title: string, abstract: string) => classify(title, abstract, compiled);
+
+describe('classify', () => {
+  it('does not file a quantization paper under LoRA for naming LoRA once as a baseline', () => {
+    const result = classifyText(
+      'Low-Bit Post-Training Quantization for Large Language Models',
+      'We propose a post-training quantization method that keeps 4-bit weights accurate. Quantized models lose little accuracy, and our quantization is faster than QLoRA-style baselines and LoRA fine-tuning.',
+    );
+    expect(result.themes).toEqual(['quantization']);
+    expect(result.evidence.quantization).toContain('Quantization');
+  });
+
+  it('applies the borderline rules: data pruning, low-rank pretraining, concept erasure', () => {
+    expect(classifyText('Beating Scaling Laws via Data Pruning', 'We study data pruning: dropping redundant training examples.').themes).toContain('pruning');
+    expect(classifyText('Memory-Efficient Pretraining', 'We propose low-rank pretraining through gradient projection, as in GaLore.').themes).toContain('lora');
+    expect(classifyText('Erasing Concepts from Diffusion Models', 'We propose concept erasure that removes a concept from the weights; concept erasure is evaluated.').themes).toContain('unlearning');
+  });
+
+  it('puts a paper that matches no theme in other, with no evidence', () => {
+    expect(classifyText('Gaussian Processes for Volatility', 'We estimate short-term volatility of prices.')).toEqual({ themes: [OTHER_THEME.id], evidence: {} });
+  });
+});
+
+interface Label {
+  title: string;
+  themes: string[];
+}
+
+describe('classifier quality on the hand-labelled seeds', () => {
+  const labels = JSON.parse(readFileSync('tests/fixtures/theme-labels.json', 'utf8')) as Label[];
+  const papers = mergeEntries(
+    readdirSync('content/sources')
+      .sort()
+      .flatMap((file) => parseDump(file, readLines(file, readFileSync(`content/sources/${file}`)))),
+  );
+  const predicted = new Map(
+    papers.map((paper) => [paper.title, classifyText(inlinesToText(toInlines(paper.title)), inlinesToText(toInlines(paper.abstract))).themes]),
+  );
+
+  it('has a label for every paper in the seeds', () => {
+    expect(labels.map((label) => label.title).sort()).toEqual([...predicted.keys()].sort());
+  });
+
+  const ids = [...themes.map((theme) => theme.id), OTHER_THEME.id];
+  const rows = ids.map((id) => {
+    let truePositives = 0;
+    let falsePositives = 0;
+    let falseNegatives = 0;
+    for (const label of labels) {
+      const expected = label.themes.includes(id);
+      const actual = predicted.get(label.title)?.includes(id) ?? false;
+      if (expected && actual) truePositives++;
+      else if (actual) falsePositives++;
+      else if (expected) falseNegatives++;
+    }
+    const precision = truePositives / Math.max(1, truePositives + falsePositives);
+    const recall = truePositives / Math.max(1, truePositives + falseNegatives);
+    return { id, precision, recall, labelled: truePositives + falseNegatives };
+  });
+  console.log(
+    ['theme                    precision  recall  labelled', ...rows.map((row) => `${row.id.padEnd(24)} ${row.precision.toFixed(2).padStart(9)} ${row.recall.toFixed(2).padStart(7)} ${String(row.labelled).padStart(9)}`)].join('\n'),
+  );
+
+  it.each(['quantization', 'lora', 'pruning', 'unlearning'])('reaches 0.95 precision and recall on %s', (id) => {
+    const row = rows.find((candidate) => candidate.id === id)!;
+    expect(row.precision).toBeGreaterThanOrEqual(0.95);
+    expect(row.recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('leaves at most 15 % of the papers in other', () => {
+    const inOther = [...predicted.values()].filter((ids) => ids.includes(OTHER_THEME.id)).length;
+    expect(inOther / predicted.size).toBeLessThanOrEqual(0.15);
+  });
+});
