@@ -11,7 +11,8 @@ export const themes: readonly ThemeDefinition[] = [
   {
     id: 'quantization',
     name: 'Quantization',
-    description: 'Lower-precision weights, activations and caches: post-training quantization, quantization-aware training, low-bit formats.',
+    description:
+      'Lower-precision weights, activations and caches: post-training quantization, quantization-aware training, low-bit formats.',
     rule: 'Named as the subject (quantization, low-bit, W4A8-style formats, rounding, weight clustering) in the title or repeatedly in the abstract. Product or vector quantization for search does not count.',
     threshold: 7,
     signals: [
@@ -27,25 +28,34 @@ export const themes: readonly ThemeDefinition[] = [
   {
     id: 'lora',
     name: 'LoRA',
-    description: 'Low-rank adaptation and its variants, and low-rank structure in training: low-rank pretraining, gradient projection, decompositions.',
+    description:
+      'Low-rank adaptation and its variants, and low-rank structure in training: low-rank pretraining, gradient projection, decompositions.',
     rule: 'Low-rank adaptation (LoRA and variants), low-rank pretraining or gradient projection, or low-rank weight decomposition as the method, not LoRA named once as a baseline.',
     signals: [
       { pattern: '\\w*LoRA\\w*', weight: 2, caseSensitive: true },
       { pattern: 'low-rank adaptation|low rank adaptation', weight: 3 },
-      { pattern: 'low[- ]rank (?:updates?|matri(?:x|ces)|adapters?|modules?|decomposition|components?|factori[sz]\\w*|weights?|gradients?|training|pretraining|projection|compensation|approximation|structures? via)', weight: 3 },
+      {
+        pattern:
+          'low[- ]rank (?:updates?|matri(?:x|ces)|adapters?|modules?|decomposition|components?|factori[sz]\\w*|weights?|gradients?|training|pretraining|projection|compensation|approximation|structures? via)',
+        weight: 3,
+      },
       { pattern: 'low[- ]rank\\w*', weight: 1 },
       { pattern: 'singular value decomposition|SVD', weight: 2, caseSensitive: true },
       { pattern: 'rank reduction|rank allocation|singular values?|decompos\\w*', weight: 1 },
       { pattern: 'gradient projection|low-rank gradients?|GaLore', weight: 3 },
       { pattern: 'sparse plus low-rank|full-rank', weight: 2 },
-      { pattern: '(?:outperform\\w*|surpass\\w*|than|alternative (?:to|for)|compared (?:to|with)|memory costs as low as) LoRA', weight: -3 },
+      {
+        pattern: '(?:outperform\\w*|surpass\\w*|than|alternative (?:to|for)|compared (?:to|with)|memory costs as low as) LoRA',
+        weight: -3,
+      },
       { pattern: 'low-rank (?:structure|initiali[sz]ation)s? (?:in|of|biases)', weight: -3 },
     ],
   },
   {
     id: 'pruning',
     name: 'Pruning',
-    description: 'Removing weights, channels, heads, layers or tokens, sparse training, and — borderline — pruning of training data.',
+    description:
+      'Removing weights, channels, heads, layers or tokens, sparse training, and — borderline — pruning of training data.',
     rule: 'Pruning or sparsity as the method or subject; data pruning (dropping training examples) counts as a borderline case.',
     threshold: 7,
     signals: [
@@ -61,7 +71,8 @@ export const themes: readonly ThemeDefinition[] = [
   {
     id: 'unlearning',
     name: 'Unlearning',
-    description: 'Machine unlearning: removing what a model learned from specific data, knowledge or concepts, including concept erasure.',
+    description:
+      'Machine unlearning: removing what a model learned from specific data, knowledge or concepts, including concept erasure.',
     rule: 'Unlearning, forgetting on request, or concept erasure as the subject; catastrophic forgetting in continual learning does not count.',
     signals: [
       { pattern: 'unlearn(?!able)\\w*', weight: 3 },
@@ -72,7 +83,8 @@ export const themes: readonly ThemeDefinition[] = [
   {
     id: 'fine-tuning',
     name: 'Fine-tuning & PEFT',
-    description: 'Adapting pretrained models to tasks: parameter-efficient fine-tuning beyond LoRA, adapters, reprogramming, analyses of fine-tuning.',
+    description:
+      'Adapting pretrained models to tasks: parameter-efficient fine-tuning beyond LoRA, adapters, reprogramming, analyses of fine-tuning.',
     rule: 'Fine-tuning or parameter-efficient adaptation as the method or the object of study.',
     signals: [
       { pattern: 'fine-?tun\\w*|finetun\\w*', weight: 2 },
@@ -84,11 +96,16 @@ export const themes: readonly ThemeDefinition[] = [
   {
     id: 'data',
     name: 'Data selection',
-    description: 'Choosing, filtering, weighting and valuing training data: selection, curation, reweighting, data valuation, data mixtures.',
+    description:
+      'Choosing, filtering, weighting and valuing training data: selection, curation, reweighting, data valuation, data mixtures.',
     rule: 'Which training data to use, and how much each example counts, is the subject.',
     signals: [
       { pattern: 'data selection|select(?:ing|ed)? (?:training )?data|subset selection|coreset', weight: 3 },
-      { pattern: 'data (?:filtering|curation|pruning|valuation|mixture|ablation|diet)|filtering networks?|datasets? (?:search|construction)', weight: 3 },
+      {
+        pattern:
+          'data (?:filtering|curation|pruning|valuation|mixture|ablation|diet)|filtering networks?|datasets? (?:search|construction)',
+        weight: 3,
+      },
       { pattern: 'reweight\\w*|re-weight\\w*|importance (?:sampling|resampling)|sample weights?', weight: 2 },
       { pattern: 'Data Shapley|data influence|influence functions?|data importance|valuation', weight: 2 },
       { pattern: 'training (?:data|examples|samples)|hard samples|curriculum', weight: 1 },
@@ -97,7 +114,8 @@ export const themes: readonly ThemeDefinition[] = [
   {
     id: 'continual',
     name: 'Continual learning',
-    description: 'Continual, incremental and lifelong learning, catastrophic forgetting, continual pretraining and test-time adaptation.',
+    description:
+      'Continual, incremental and lifelong learning, catastrophic forgetting, continual pretraining and test-time adaptation.',
     rule: 'Learning from a stream of tasks or shifting data without forgetting is the subject.',
     signals: [
       { pattern: 'continual(?:ly)?|lifelong|incremental learning|class-incremental|catastrophic(?:ally)? forget\\w*', weight: 3 },
@@ -108,7 +126,8 @@ export const themes: readonly ThemeDefinition[] = [
   {
     id: 'retrieval',
     name: 'Retrieval & ranking',
-    description: 'Information retrieval, neural ranking and re-ranking, retrieval-augmented models, embeddings and vector search.',
+    description:
+      'Information retrieval, neural ranking and re-ranking, retrieval-augmented models, embeddings and vector search.',
     rule: 'Retrieving or ranking documents, passages or items is the task studied.',
     signals: [
       { pattern: 'retriev\\w*|re-?rank\\w*|information retrieval|search engines?', weight: 3 },
@@ -132,7 +151,8 @@ export const themes: readonly ThemeDefinition[] = [
   {
     id: 'optimization',
     name: 'Optimization & training',
-    description: 'Optimizers, learning-rate schedules, hyperparameters, normalization, initialization, scaling laws and training dynamics.',
+    description:
+      'Optimizers, learning-rate schedules, hyperparameters, normalization, initialization, scaling laws and training dynamics.',
     rule: 'How networks are trained (optimizer, schedule, parametrization, scaling) is the subject.',
     signals: [
       { pattern: 'optimi[sz]ers?|Adam\\w*|SGD|momentum|gradient descent', weight: 2 },
@@ -178,7 +198,11 @@ export const themes: readonly ThemeDefinition[] = [
     description: 'Combining trained models in weight space: weight averaging, model soups, task vectors, model zoos.',
     rule: 'Combining or comparing trained models through their weights is the subject.',
     signals: [
-      { pattern: 'model merging|merg\\w* models?|model soups?|task vectors?|task arithmetic|weight averaging|averaging (?:the )?weights', weight: 3 },
+      {
+        pattern:
+          'model merging|merg\\w* models?|model soups?|task vectors?|task arithmetic|weight averaging|averaging (?:the )?weights',
+        weight: 3,
+      },
       { pattern: 'model zoos?|weight matching|mode connectivity|permutation', weight: 2 },
       { pattern: 'merg\\w*|ensembl\\w*', weight: 1 },
     ],

@@ -3,7 +3,11 @@ import { themes } from '../../content/themes.ts';
 import { OTHER_THEME } from './themes.ts';
 
 /** Every theme id a paper can carry: the configured themes and the catch-all. */
-export const THEME_IDS = [...themes.map((theme) => theme.id), OTHER_THEME.id] as [string, ...string[]];
+function themeIds(): [string, ...string[]] {
+  const [first, ...rest] = [...themes.map((theme) => theme.id), OTHER_THEME.id];
+  return [first!, ...rest];
+}
+export const THEME_IDS = themeIds();
 const themeId = z.enum(THEME_IDS);
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;

@@ -60,7 +60,11 @@ describe('npm run ingest on the seeds', () => {
     expect(after.size).toBeLessThan(224);
     expect(after.has('robust-weight-signatures-gaining-robustness-as-easy-as-patching-weights.md')).toBe(true);
     expect([...after.keys()].every((name) => pages.has(name))).toBe(true);
-    for (const [name, page] of after) expect(frontMatter(page).sources.every((source) => source.file !== '000_3cda47db4064e596.txt'), name).toBe(true);
+    for (const [name, page] of after)
+      expect(
+        frontMatter(page).sources.every((source) => source.file !== '000_3cda47db4064e596.txt'),
+        name,
+      ).toBe(true);
   });
 });
 
@@ -89,7 +93,10 @@ describe('npm run ingest on a hostile dump', () => {
   });
 
   it('gives colliding titles distinct slugs', () => {
-    const slugs = [byTitle('Café Networks: *Emphasis* in a Title')!.data.slug, byTitle('Cafe Networks: Emphasis in a Title?')!.data.slug];
+    const slugs = [
+      byTitle('Café Networks: *Emphasis* in a Title')!.data.slug,
+      byTitle('Cafe Networks: Emphasis in a Title?')!.data.slug,
+    ];
     expect(new Set(slugs).size).toBe(2);
     expect(slugs.every((slug) => slug.startsWith('cafe-networks-emphasis-in-a-title'))).toBe(true);
   });
@@ -105,7 +112,10 @@ describe('npm run ingest on a hostile dump', () => {
 
   it('does not depend on the order of the dumps', () => {
     const reordered = makeWorkspace([join(REPO, 'tests/fixtures/hostile/hostile.txt'), join(SEEDS, '001_d6eefe5445dffbd2.txt')]);
-    writeFileSync(join(reordered, 'content/sources/000_first.txt'), readFileSync(join(REPO, 'tests/fixtures/hostile/hostile.txt')));
+    writeFileSync(
+      join(reordered, 'content/sources/000_first.txt'),
+      readFileSync(join(REPO, 'tests/fixtures/hostile/hostile.txt')),
+    );
     rmSync(join(reordered, 'content/sources/hostile.txt'));
     expect(runIngest(reordered).code).toBe(0);
     const slugsBefore = pages.map((page) => page.data.slug).sort();

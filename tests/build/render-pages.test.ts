@@ -54,7 +54,10 @@ async function expectFaithful(name: string, page: string, entries: Map<string, D
   const tree = fromHtml(code, { fragment: true });
   expect(collapse(toText(tree)), name).toBe(expectedText(entry.abstract));
   const tags = new Set(elements(tree).map((element) => element.tagName));
-  expect([...tags].filter((tag) => tag !== 'p' && tag !== 'a'), `${name}: markup from the text`).toEqual([]);
+  expect(
+    [...tags].filter((tag) => tag !== 'p' && tag !== 'a'),
+    `${name}: markup from the text`,
+  ).toEqual([]);
   for (const link of elements(tree).filter((element) => element.tagName === 'a')) {
     const href = decodeURI(String(link.properties['href']));
     expect(href, name).toMatch(/^https?:\/\//u);
@@ -79,7 +82,9 @@ describe('every page renders back to its source text through the site pipeline',
   it('turns bare URLs into links without trailing punctuation', async () => {
     const page = pages.find(({ name }) => name.startsWith('model-soups'))!;
     const { code } = await renderer.render(page.page.split('\n---\n')[1]!);
-    expect(code).toContain('<a href="https://github.com/mlfoundations/model-soups">https://github.com/mlfoundations/model-soups</a>.');
+    expect(code).toContain(
+      '<a href="https://github.com/mlfoundations/model-soups">https://github.com/mlfoundations/model-soups</a>.',
+    );
   });
 });
 

@@ -34,5 +34,9 @@ export function runIngest(root: string): RunResult {
 /** Every page in a workspace's content/papers: file name to content. */
 export function readPages(root: string): Map<string, string> {
   const dir = join(root, 'content/papers');
-  return new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+  return new Map(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, readFileSync(join(dir, name), 'utf8')]),
+  );
 }

@@ -22,13 +22,27 @@ describe('classify', () => {
   });
 
   it('applies the borderline rules: data pruning, low-rank pretraining, concept erasure', () => {
-    expect(classifyText('Beating Scaling Laws via Data Pruning', 'We study data pruning: dropping redundant training examples.').themes).toContain('pruning');
-    expect(classifyText('Memory-Efficient Pretraining', 'We propose low-rank pretraining through gradient projection, as in GaLore.').themes).toContain('lora');
-    expect(classifyText('Erasing Concepts from Diffusion Models', 'We propose concept erasure that removes a concept from the weights; concept erasure is evaluated.').themes).toContain('unlearning');
+    expect(
+      classifyText('Beating Scaling Laws via Data Pruning', 'We study data pruning: dropping redundant training examples.')
+        .themes,
+    ).toContain('pruning');
+    expect(
+      classifyText('Memory-Efficient Pretraining', 'We propose low-rank pretraining through gradient projection, as in GaLore.')
+        .themes,
+    ).toContain('lora');
+    expect(
+      classifyText(
+        'Erasing Concepts from Diffusion Models',
+        'We propose concept erasure that removes a concept from the weights; concept erasure is evaluated.',
+      ).themes,
+    ).toContain('unlearning');
   });
 
   it('puts a paper that matches no theme in other, with no evidence', () => {
-    expect(classifyText('Gaussian Processes for Volatility', 'We estimate short-term volatility of prices.')).toEqual({ themes: [OTHER_THEME.id], evidence: {} });
+    expect(classifyText('Gaussian Processes for Volatility', 'We estimate short-term volatility of prices.')).toEqual({
+      themes: [OTHER_THEME.id],
+      evidence: {},
+    });
   });
 });
 
@@ -45,7 +59,10 @@ describe('classifier quality on the hand-labelled seeds', () => {
       .flatMap((file) => parseDump(file, readLines(file, readFileSync(`content/sources/${file}`)))),
   );
   const predicted = new Map(
-    papers.map((paper) => [paper.title, classifyText(inlinesToText(toInlines(paper.title)), inlinesToText(toInlines(paper.abstract))).themes]),
+    papers.map((paper) => [
+      paper.title,
+      classifyText(inlinesToText(toInlines(paper.title)), inlinesToText(toInlines(paper.abstract))).themes,
+    ]),
   );
 
   it('has a label for every paper in the seeds', () => {
@@ -69,7 +86,13 @@ describe('classifier quality on the hand-labelled seeds', () => {
     return { id, precision, recall, labelled: truePositives + falseNegatives };
   });
   console.log(
-    ['theme                    precision  recall  labelled', ...rows.map((row) => `${row.id.padEnd(24)} ${row.precision.toFixed(2).padStart(9)} ${row.recall.toFixed(2).padStart(7)} ${String(row.labelled).padStart(9)}`)].join('\n'),
+    [
+      'theme                    precision  recall  labelled',
+      ...rows.map(
+        (row) =>
+          `${row.id.padEnd(24)} ${row.precision.toFixed(2).padStart(9)} ${row.recall.toFixed(2).padStart(7)} ${String(row.labelled).padStart(9)}`,
+      ),
+    ].join('\n'),
   );
 
   it.each(['quantization', 'lora', 'pruning', 'unlearning'])('reaches 0.95 precision and recall on %s', (id) => {

@@ -47,14 +47,18 @@ describe('mergeEntries', () => {
     const message = errorMessage(() =>
       mergeEntries([entry('a.txt', 10, 'Paper', 'One abstract.'), entry('b.txt', 30, 'Paper', 'Another abstract.')]),
     );
-    expect(message).toBe('content/sources/b.txt:30: "Paper" is also listed at content/sources/a.txt:10 with a different abstract');
+    expect(message).toBe(
+      'content/sources/b.txt:30: "Paper" is also listed at content/sources/a.txt:10 with a different abstract',
+    );
   });
 
   it('rejects copies whose metadata disagrees, naming both places', () => {
     const message = errorMessage(() =>
       mergeEntries([entry('a.txt', 10, 'Paper', 'A.', { authors: 3 }), entry('b.txt', 30, 'Paper', 'A.', { authors: 5 })]),
     );
-    expect(message).toBe('content/sources/b.txt:34: metadata disagrees with the copy at content/sources/a.txt:14: 5 authors here, 3 there');
+    expect(message).toBe(
+      'content/sources/b.txt:34: metadata disagrees with the copy at content/sources/a.txt:14: 5 authors here, 3 there',
+    );
   });
 
   it('chooses the displayed title independently of file order', () => {

@@ -81,6 +81,8 @@ describe('parseDump', () => {
   });
 
   it('reports a file with a header and no entries', () => {
-    expect(errorMessage(() => parseText(HEADER.join('\n')))).toMatch(/^content\/sources\/d.txt:\d+: no paper entries after the header$/u);
+    expect(errorMessage(() => parseText(HEADER.join('\n')))).toMatch(
+      /^content\/sources\/d.txt:\d+: no paper entries after the header$/u,
+    );
   });
 });

@@ -13,7 +13,9 @@ describe('slugs', () => {
   });
 
   it('are at most 80 characters, cut at a word boundary', () => {
-    const slug = baseSlug('Scalable Parameter and Memory Efficient Pretraining for LLM: Recent Algorithmic Advances and Benchmarking');
+    const slug = baseSlug(
+      'Scalable Parameter and Memory Efficient Pretraining for LLM: Recent Algorithmic Advances and Benchmarking',
+    );
     expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
     expect(slug).toBe('scalable-parameter-and-memory-efficient-pretraining-for-llm-recent-algorithmic');
   });
@@ -28,7 +30,7 @@ describe('slugs', () => {
     for (const slug of forward.values()) expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
   });
 
-  it("do not change when unrelated papers are added or removed", () => {
+  it('do not change when unrelated papers are added or removed', () => {
     const mine = paper('Quantizing Everything at Once');
     const alone = assignSlugs([mine]).get(mine.key);
     const crowded = assignSlugs([paper('Other Paper'), mine, paper('Yet Another')]).get(mine.key);

@@ -4,7 +4,7 @@ import { texToText, unwrapTexGroups } from './tex.ts';
 /** A run of an abstract as shown on the page: plain text, or a bare URL that becomes a link. */
 export type Inline = { type: 'text'; value: string } | { type: 'link'; url: string };
 
-const linkify = new LinkifyIt({}, { fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+const linkify = new LinkifyIt({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
 const WEB_URL = /^https?:\/\//iu;
 /** Braces are not URL characters; in these dumps they are TeX residue such as `{here}`. */
 const TEX_BRACE = /[{}]/u;

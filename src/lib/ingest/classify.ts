@@ -79,7 +79,6 @@ function scoreSignal(signal: CompiledSignal, title: string, sentences: readonly 
   return { term: first, score };
 }
 
-
 export interface ThemeScore {
   id: string;
   score: number;

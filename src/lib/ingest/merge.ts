@@ -29,8 +29,7 @@ export function titleKey(title: string): string {
   return letters === '' ? normalizeSpace(folded) : letters;
 }
 
-const byPlace = (a: SourcePlace, b: SourcePlace): number =>
-  a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+const byPlace = (a: SourcePlace, b: SourcePlace): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
 
 /**
  * Merges entries that are the same paper. Copies must agree on the abstract (after white-space
@@ -64,7 +63,10 @@ function mergeCopies(key: string, copies: DumpEntry[]): MergedPaper {
   let metadataFrom: DumpEntry | null = null;
   for (const copy of copies) {
     if (normalizeSpace(copy.abstract) !== abstract) {
-      throw new SourceError(copy.place, `"${copy.title}" is also listed at ${formatPlace(first.place)} with a different abstract`);
+      throw new SourceError(
+        copy.place,
+        `"${copy.title}" is also listed at ${formatPlace(first.place)} with a different abstract`,
+      );
     }
     const metadata = copy.metadata;
     if (!metadata) continue;

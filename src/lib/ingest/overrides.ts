@@ -50,23 +50,23 @@ export function parseOverrides(text: string): Overrides {
 /** Applies a curator's correction to a paper's classification; an added theme's evidence is the curator's note. */
 export function applyOverride(classification: Classification, override: Overrides[string] | undefined): Classification {
   if (!override) return classification;
-  const evidence = { ...classification.evidence };
   const themes = new Set(classification.themes);
-  for (const id of override.remove) {
-    themes.delete(id);
-    delete evidence[id];
-  }
-  for (const id of override.add) {
-    themes.add(id);
-    evidence[id] = [`curator: ${override.note}`];
-  }
+  for (const id of override.remove) themes.delete(id);
+  for (const id of override.add) themes.add(id);
   if (themes.size > 1) themes.delete(OTHER_THEME.id);
   if (themes.size === 0) themes.add(OTHER_THEME.id);
-  return { themes: THEME_IDS.filter((id) => themes.has(id)), evidence };
+  const kept = THEME_IDS.filter((id) => themes.has(id));
+  const evidence = Object.fromEntries(
+    kept.flatMap((id) => {
+      if (override.add.includes(id)) return [[id, [`curator: ${override.note}`]]];
+      const terms = classification.evidence[id];
+      return terms ? [[id, terms]] : [];
+    }),
+  );
+  return { themes: kept, evidence };
 }
 
 /** Slugs named in the overrides that match no paper: a typo would otherwise be ignored silently. */
 export function unknownOverrideSlugs(overrides: Overrides, slugs: ReadonlySet<string>): string[] {
   return Object.keys(overrides).filter((slug) => !slugs.has(slug));
 }
-

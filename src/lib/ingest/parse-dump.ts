@@ -94,9 +94,7 @@ export function parseDump(file: string, lines: readonly string[]): DumpEntry[] {
     }
     if (titleLine.text.length > MAX_TITLE_LENGTH) {
       const previous = entries.at(-1);
-      const hint = previous
-        ? `; does the paper at line ${previous.place.line} ("${previous.title}") lack its abstract?`
-        : '';
+      const hint = previous ? `; does the paper at line ${previous.place.line} ("${previous.title}") lack its abstract?` : '';
       throw new SourceError(
         at(titleLine),
         `expected a paper title but found a ${titleLine.text.length}-character paragraph${hint}`,
@@ -135,13 +133,19 @@ function parseMetadata(block: Line[], at: (line: Line) => SourcePlace): EntryMet
   const [authorsLine, separatorLine, dateLine, extra] = block;
   const authors = Number(AUTHORS_LINE.exec(authorsLine!.text)![1]);
   if (separatorLine?.text !== SEPARATOR_LINE) {
-    throw new SourceError(at(separatorLine ?? authorsLine!), `metadata block: expected "${SEPARATOR_LINE}" after the authors line`);
+    throw new SourceError(
+      at(separatorLine ?? authorsLine!),
+      `metadata block: expected "${SEPARATOR_LINE}" after the authors line`,
+    );
   }
   if (!dateLine) throw new SourceError(at(separatorLine), 'metadata block: the date line is missing');
   const match = DATE_LINE.exec(dateLine.text);
   const date = match ? parseListingDate(match[1]!) : null;
   if (!match || !date) {
-    throw new SourceError(at(dateLine), `metadata block: "${dateLine.text}" is not a date like "Jan 23, 2024" or "Apr 25" (optionally followed by upvotes)`);
+    throw new SourceError(
+      at(dateLine),
+      `metadata block: "${dateLine.text}" is not a date like "Jan 23, 2024" or "Apr 25" (optionally followed by upvotes)`,
+    );
   }
   if (extra) throw new SourceError(at(extra), 'metadata block: unexpected line after the date');
   return {

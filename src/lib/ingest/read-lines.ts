@@ -1,6 +1,8 @@
 import { SourceError } from './source-error.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+/** C0 control characters other than tab and line ends, and DEL: never part of a listing's text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
 
 /**

@@ -56,7 +56,8 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 };
 
 /** Commands whose last braced argument is their visible text: `\textcolor[rgb]{1,0,0}{text}` -> text. */
-const TEXT_COMMANDS = /\\(?:textcolor(?:\[[^\]{}]*\])?\{[^{}]*\}|textbf|textit|textsc|texttt|emph|underline|text|mathrm|mathbf|mathit)\{([^{}]*)\}/gu;
+const TEXT_COMMANDS =
+  /\\(?:textcolor(?:\[[^\]{}]*\])?\{[^{}]*\}|textbf|textit|textsc|texttt|emph|underline|text|mathrm|mathbf|mathit)\{([^{}]*)\}/gu;
 /** Old-style font switches: `{\em text}` -> text. */
 const FONT_SWITCHES = /\{\\(?:em|it|bf|sc|tt|rm)\s+([^{}]*)\}/gu;
 const ESCAPED_CHARACTERS = /\\([%&_#${}])/gu;
