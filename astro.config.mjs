@@ -1,14 +1,25 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
+import { clientScripts } from './src/integrations/client-scripts.ts';
 import { ingestOnSourceChange } from './src/integrations/ingest-on-source-change.ts';
+import { pagefind } from './src/integrations/pagefind.ts';
+import { BASE_PATH, SITE_URL } from './src/site.config.ts';
 
 export default defineConfig({
+  site: SITE_URL,
+  base: BASE_PATH,
+  trailingSlash: 'always',
+  outDir: process.env['OUT_DIR'] ?? './dist',
+  build: { format: 'directory' },
+  // No prefetch, no dev toolbar in pages: the site loads nothing it does not show.
+  devToolbar: { enabled: false },
   markdown: {
     // Plain CommonMark: no GFM autolinks or tables and no smart quotes, so an abstract renders
     // exactly as ingest wrote it. Heading ids come from rehype-slug.
     processor: unified({ gfm: false, smartypants: false, rehypePlugins: [rehypeSlug] }),
   },
-  integrations: [ingestOnSourceChange()],
+  integrations: [ingestOnSourceChange(), clientScripts(), sitemap(), pagefind()],
 });

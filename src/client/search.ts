@@ -1,0 +1,187 @@
+/**
+ * The search page: Pagefind's index, a theme filter and an order, all kept in the address
+ * (`?q=…&theme=…&sort=…`) so a search can be shared and the back button steps through searches.
+ * Results are built with DOM APIs only: no text from the index is ever parsed as HTML.
+ */
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  filters: Record<string, string[]>;
+}
+
+interface Pagefind {
+  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  search(
+    query: string | null,
+    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+}
+
+const RESULTS_SHOWN = 30;
+const TYPING_DELAY_MS = 150;
+
+const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
+const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
+const themeSelect = document.querySelector<HTMLSelectElement>('[data-search-theme]')!;
+const sortSelect = document.querySelector<HTMLSelectElement>('[data-search-sort]')!;
+const status = document.querySelector<HTMLElement>('[data-search-status]')!;
+const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
+/** The site root, from this page's address (`<base>/search/`). */
+const siteRoot = new URL('../', location.href);
+
+let pagefind: Promise<Pagefind> | undefined;
+function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= (import(new URL('pagefind/pagefind.js', siteRoot).href) as Promise<Pagefind>).then(async (module) => {
+    await module.options({ baseUrl: siteRoot.pathname, excerptLength: 32 });
+    return module;
+  });
+  return pagefind;
+}
+
+interface SearchState {
+  q: string;
+  theme: string;
+  sort: string;
+}
+
+function stateFromAddress(): SearchState {
+  const params = new URLSearchParams(location.search);
+  return { q: params.get('q') ?? '', theme: params.get('theme') ?? '', sort: params.get('sort') ?? '' };
+}
+
+function stateFromForm(): SearchState {
+  return { q: input.value.trim(), theme: themeSelect.value, sort: sortSelect.value };
+}
+
+function showState(state: SearchState): void {
+  input.value = state.q;
+  themeSelect.value = state.theme;
+  sortSelect.value = ['date', 'upvotes'].includes(state.sort) ? state.sort : '';
+}
+
+function addressOf(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  if (state.theme) params.set('theme', state.theme);
+  if (state.sort) params.set('sort', state.sort);
+  const query = params.toString();
+  return `${location.pathname}${query ? `?${query}` : ''}`;
+}
+
+/** Pagefind's excerpt is escaped text with <mark> around matches: rebuild it as text and <mark> nodes. */
+function excerptNodes(excerpt: string): Node[] {
+  const decode = (html: string): string => new DOMParser().parseFromString(html, 'text/html').documentElement.textContent ?? '';
+  return excerpt.split(/(<mark>.*?<\/mark>)/u).flatMap((part) => {
+    if (part === '') return [];
+    const marked = /^<mark>(.*)<\/mark>$/u.exec(part);
+    if (!marked) return [document.createTextNode(decode(part))];
+    const mark = document.createElement('mark');
+    mark.textContent = decode(marked[1]!);
+    return [mark];
+  });
+}
+
+function resultItem(data: PagefindResultData, query: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'paper-card';
+  const heading = document.createElement('h2');
+  heading.className = 'paper-card-title';
+  const link = document.createElement('a');
+  const url = new URL(data.url, location.href);
+  if (query) url.searchParams.set('highlight', query);
+  link.href = url.href;
+  link.textContent = data.meta.title ?? data.url;
+  heading.append(link);
+  const excerpt = document.createElement('p');
+  excerpt.className = 'excerpt';
+  excerpt.append(...excerptNodes(data.excerpt));
+  const chips = document.createElement('ul');
+  chips.className = 'chips';
+  chips.setAttribute('aria-label', 'Themes');
+  for (const theme of data.filters['theme'] ?? []) {
+    const chip = document.createElement('li');
+    const label = document.createElement('span');
+    label.className = 'chip';
+    label.textContent = theme;
+    chip.append(label);
+    chips.append(chip);
+  }
+  item.append(heading, excerpt, chips);
+  return item;
+}
+
+let latestRun = 0;
+async function run(state: SearchState): Promise<void> {
+  const runId = ++latestRun;
+  if (!state.q && !state.theme) {
+    list.replaceChildren();
+    status.textContent = 'Type a word or phrase to search every paper.';
+    return;
+  }
+  status.textContent = 'Searching…';
+  const engine = await loadPagefind();
+  const response = await engine.search(state.q || null, {
+    ...(state.theme ? { filters: { theme: state.theme } } : {}),
+    ...(state.sort === 'date' || state.sort === 'upvotes' ? { sort: { [state.sort]: 'desc' } } : {}),
+  });
+  if (runId !== latestRun || !response) return;
+  const results = await Promise.all(response.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
+  if (runId !== latestRun) return;
+  list.replaceChildren(...results.map((data) => resultItem(data, state.q)));
+  const total = response.results.length;
+  const scope = [state.q && `“${state.q}”`, state.theme && `in ${state.theme}`].filter(Boolean).join(' ');
+  status.textContent =
+    total === 0
+      ? `No papers match ${scope}.`
+      : `${total} paper${total === 1 ? '' : 's'} match ${scope}${total > RESULTS_SHOWN ? `; showing the first ${RESULTS_SHOWN}` : ''}.`;
+}
+
+function explainOffline(): void {
+  status.replaceChildren();
+  status.classList.add('notice');
+  status.append(
+    'Full-text search needs the site to be served over the web (for example with npm run preview); it cannot run from a copy opened from disk. ',
+    'Browse ',
+  );
+  const themes = Object.assign(document.createElement('a'), { href: new URL('themes/index.html', siteRoot).href, textContent: 'themes' });
+  const all = Object.assign(document.createElement('a'), { href: new URL('papers/index.html', siteRoot).href, textContent: 'all papers' });
+  status.append(themes, ' or ', all, ' instead.');
+}
+
+function start(): void {
+  showState(stateFromAddress());
+  if (location.protocol === 'file:') {
+    explainOffline();
+    form.addEventListener('submit', (event) => event.preventDefault());
+    return;
+  }
+  let typingTimer: number | undefined;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const state = stateFromForm();
+    if (addressOf(state) !== `${location.pathname}${location.search}`) history.pushState(state, '', addressOf(state));
+    void run(state);
+  });
+  input.addEventListener('input', () => {
+    window.clearTimeout(typingTimer);
+    typingTimer = window.setTimeout(() => {
+      const state = stateFromForm();
+      history.replaceState(state, '', addressOf(state));
+      void run(state);
+    }, TYPING_DELAY_MS);
+  });
+  for (const select of [themeSelect, sortSelect]) select.addEventListener('change', () => form.requestSubmit());
+  window.addEventListener('popstate', () => {
+    const state = stateFromAddress();
+    showState(state);
+    void run(state);
+  });
+  void run(stateFromAddress()).catch(() => {
+    status.textContent = 'Search could not load its index. Try reloading the page.';
+  });
+  if (!input.value) input.focus();
+}
+
+start();

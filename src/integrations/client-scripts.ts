@@ -1,0 +1,63 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { build, type BuildOptions } from 'esbuild';
+
+const CLIENT_DIR = resolve('src/client');
+/** Where the scripts are served, inside the site. */
+export const SCRIPTS_PATH = 'scripts/';
+
+function entryPoints(): string[] {
+  return readdirSync(CLIENT_DIR)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => join(CLIENT_DIR, name));
+}
+
+/**
+ * Classic scripts, not modules: a browser runs classic scripts from file://, but refuses module
+ * scripts there. Each entry in src/client/ becomes one self-contained, minified file.
+ */
+const options: BuildOptions = { bundle: true, format: 'iife', minify: true, target: 'es2022', charset: 'utf8', legalComments: 'none' };
+
+/**
+ * Compiles the TypeScript in src/client/ to classic scripts under /scripts/: written into the
+ * build output, and served from memory by the dev server.
+ */
+export function clientScripts(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'papershelf:client-scripts',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'papershelf:serve-client-scripts',
+                configureServer(server) {
+                  server.middlewares.use((request, response, next) => {
+                    const prefix = `${base}${SCRIPTS_PATH}`;
+                    const url = request.url?.split('?')[0] ?? '';
+                    if (!url.startsWith(prefix) || !url.endsWith('.js')) return next();
+                    const entry = join(CLIENT_DIR, `${url.slice(prefix.length, -'.js'.length)}.ts`);
+                    build({ ...options, entryPoints: [entry], write: false })
+                      .then((result) => {
+                        response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+                        response.end(result.outputFiles?.[0]?.text ?? '');
+                      })
+                      .catch(next);
+                  });
+                },
+              },
+            ],
+          },
+        });
+      },
+      'astro:build:done': async ({ dir }) => {
+        await build({ ...options, entryPoints: entryPoints(), outdir: fileURLToPath(new URL(SCRIPTS_PATH, dir)) });
+      },
+    },
+  };
+}

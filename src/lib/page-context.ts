@@ -1,0 +1,11 @@
+import { BASE_PATH } from '../site.config.ts';
+import { relativeHref, sitePathOf, type SitePath } from './paths.ts';
+
+/**
+ * Link helper for a page: `link('themes/lora/')` gives the relative href from the current page.
+ * The 404 page is served at any URL, so it links from the root and sets a <base> instead.
+ */
+export function linker(url: URL, isNotFoundPage = false): (target: SitePath) => string {
+  const from = isNotFoundPage ? '' : sitePathOf(url.pathname, BASE_PATH);
+  return (target) => relativeHref(from, target);
+}

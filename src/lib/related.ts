@@ -1,0 +1,87 @@
+/**
+ * Related papers by text similarity (TF-IDF cosine over title and abstract), computed at build
+ * time. Candidates come from an inverted index over each paper's distinctive terms, and terms
+ * shared by more than MAX_DOCUMENT_SHARE of the papers are skipped, so the work grows with the
+ * postings of rare terms rather than with every pair of papers.
+ */
+
+export interface RelatedInput {
+  id: string;
+  text: string;
+}
+
+const STOPWORDS = new Set(
+  'about above across after again against also among an and any are as at be because been before being between both but by can could did do does doing during each few for from further had has have having here how however if in into is it its itself just large more most much must new not novel of off on once only or other our ours out over own paper propose proposed same show shows should so such than that the their them then there these they this those through to too under until up use used using very via was we were what when where which while who why will with within without would yet'.split(
+    ' ',
+  ),
+);
+/** Terms in more papers than this share carry little meaning and are not used to find candidates. */
+const MAX_DOCUMENT_SHARE = 0.1;
+/** Terms per paper used to look up candidates: its highest-weighted ones. */
+const QUERY_TERMS = 40;
+
+export function tokenize(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []).filter(
+    (word) => word.length > 2 && !STOPWORDS.has(word) && !/^\d+$/u.test(word),
+  );
+}
+
+type Vector = Map<string, number>;
+
+function tfidfVectors(inputs: readonly RelatedInput[]): { vectors: Vector[]; documentFrequency: Map<string, number> } {
+  const counts = inputs.map((input) => {
+    const tf = new Map<string, number>();
+    for (const term of tokenize(input.text)) tf.set(term, (tf.get(term) ?? 0) + 1);
+    return tf;
+  });
+  const documentFrequency = new Map<string, number>();
+  for (const tf of counts) for (const term of tf.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  const vectors = counts.map((tf) => {
+    const vector: Vector = new Map();
+    let norm = 0;
+    for (const [term, count] of tf) {
+      const weight = (1 + Math.log(count)) * Math.log(inputs.length / documentFrequency.get(term)!);
+      vector.set(term, weight);
+      norm += weight * weight;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [term, weight] of vector) vector.set(term, weight / norm);
+    return vector;
+  });
+  return { vectors, documentFrequency };
+}
+
+/** For each paper id, the ids of its `count` most similar papers, most similar first. */
+export function relatedPapers(inputs: readonly RelatedInput[], count: number): Map<string, string[]> {
+  const { vectors, documentFrequency } = tfidfVectors(inputs);
+  const maxPostings = Math.max(2, Math.floor(inputs.length * MAX_DOCUMENT_SHARE));
+  const postings = new Map<string, number[]>();
+  vectors.forEach((vector, index) => {
+    for (const term of vector.keys()) {
+      if (documentFrequency.get(term)! > maxPostings) continue;
+      const list = postings.get(term);
+      if (list) list.push(index);
+      else postings.set(term, [index]);
+    }
+  });
+  const result = new Map<string, string[]>();
+  vectors.forEach((vector, index) => {
+    const queryTerms = [...vector.entries()]
+      .filter(([term]) => postings.has(term))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, QUERY_TERMS);
+    const scores = new Map<number, number>();
+    for (const [term, weight] of queryTerms) {
+      for (const other of postings.get(term)!) {
+        if (other === index) continue;
+        scores.set(other, (scores.get(other) ?? 0) + weight * vectors[other]!.get(term)!);
+      }
+    }
+    const best = [...scores.entries()]
+      .sort((a, b) => b[1] - a[1] || (inputs[a[0]]!.id < inputs[b[0]]!.id ? -1 : 1))
+      .slice(0, count)
+      .map(([other]) => inputs[other]!.id);
+    result.set(inputs[index]!.id, best);
+  });
+  return result;
+}

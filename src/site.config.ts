@@ -1,0 +1,19 @@
+/**
+ * Site-wide settings, read by astro.config.mjs and the pages. The two environment variables set
+ * where the site is hosted: SITE (origin, for canonical URLs, the feed and the sitemap) and
+ * BASE (sub-path, e.g. `/reading-list/`).
+ */
+export const SITE_TITLE = 'Papershelf';
+export const SITE_DESCRIPTION =
+  'A reading list of machine-learning papers from Hugging Face Daily Papers, grouped by theme, searchable, and readable offline.';
+
+/** The origin the site is served from; `npm run preview` serves at this one by default. */
+export const SITE_URL = process.env['SITE'] ?? 'http://localhost:4321';
+
+/** The sub-path the site lives under, always with leading and trailing slashes. */
+export const BASE_PATH = `/${(process.env['BASE'] ?? '/').replace(/^\/+|\/+$/gu, '')}/`.replace('//', '/');
+
+/** How many related papers each paper page lists. */
+export const RELATED_COUNT = 5;
+/** How many papers the home page shows as most upvoted and latest. */
+export const HOME_LIST_LENGTH = 6;

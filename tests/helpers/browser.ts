@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import sirv from 'sirv';
+
+/** Debian's Chromium; browser downloads do not work here, so tests drive the system one. */
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export const hasChromium = (): boolean => existsSync(CHROMIUM_PATH);
+
+/** Flags that keep Chromium off the network it cannot reach here (updates, sync, QUIC). */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface StaticServer {
+  /** The URL of the site root, base path included. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves a built site on loopback under `base`, with its 404 page for unknown paths. */
+export async function serveSite(dir: string, base = '/'): Promise<StaticServer> {
+  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+  const notFoundPage = sirv(dir, { dev: false });
+  const server: Server = createServer((request, response) => {
+    const url = request.url ?? '/';
+    if (!url.startsWith(base)) {
+      response.statusCode = 404;
+      response.end('outside the base path');
+      return;
+    }
+    request.url = `/${url.slice(base.length)}`;
+    files(request, response, () => {
+      response.statusCode = 404;
+      request.url = '/404.html';
+      notFoundPage(request, response, () => response.end());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
