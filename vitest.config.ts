@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
+    // Browser tests wait for pages and the search index; a second is too short on a busy 2-core machine.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 300_000,
     // The JSON report lets .ci/run print a plain "N passed, N failed" line.
     reporters: ['default', 'json'],

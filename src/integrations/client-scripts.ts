@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { build, type BuildOptions } from 'esbuild';
+import { build, buildSync, type BuildOptions } from 'esbuild';
 
 const CLIENT_DIR = resolve('src/client');
 /** Where the scripts are served, inside the site. */
@@ -19,6 +19,12 @@ function entryPoints(): string[] {
  * scripts there. Each entry in src/client/ becomes one self-contained, minified file.
  */
 const options: BuildOptions = { bundle: true, format: 'iife', minify: true, target: 'es2022', charset: 'utf8', legalComments: 'none' };
+
+/** One client script compiled in memory, for a page that must inline it (the 404 page). */
+export function compileClientScript(name: string): string {
+  const result = buildSync({ ...options, entryPoints: [join(CLIENT_DIR, `${name}.ts`)], write: false });
+  return result.outputFiles[0]!.text;
+}
 
 /**
  * Compiles the TypeScript in src/client/ to classic scripts under /scripts/: written into the

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import sirv from 'sirv';
 
@@ -34,7 +35,6 @@ export interface StaticServer {
 /** Serves a built site on loopback under `base`, with its 404 page for unknown paths. */
 export async function serveSite(dir: string, base = '/'): Promise<StaticServer> {
   const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
-  const notFoundPage = sirv(dir, { dev: false });
   const server: Server = createServer((request, response) => {
     const url = request.url ?? '/';
     if (!url.startsWith(base)) {
@@ -44,15 +44,19 @@ export async function serveSite(dir: string, base = '/'): Promise<StaticServer> 
     }
     request.url = `/${url.slice(base.length)}`;
     files(request, response, () => {
-      response.statusCode = 404;
-      request.url = '/404.html';
-      notFoundPage(request, response, () => response.end());
+      response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(readFileSync(join(dir, '404.html')));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Browsers keep connections alive; close them so the server stops now.
+        server.closeAllConnections();
+      }),
   };
 }

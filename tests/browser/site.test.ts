@@ -1,0 +1,190 @@
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { serveSite, type StaticServer } from '../helpers/browser.ts';
+import { axeViolations, describeInBrowser, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
+import { SITE_BUILD } from '../helpers/site-builds.ts';
+
+describeInBrowser('the site in Chromium, over http', () => {
+  const openPage = useBrowser();
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveSite(SITE_BUILD);
+  });
+  afterAll(() => server?.close());
+
+  it('browses home -> theme -> paper by clicking, with clean addresses', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(server.url);
+    await page.getByRole('table').getByRole('link', { name: 'Unlearning' }).click();
+    await expect.poll(() => page.url()).toBe(`${server.url}themes/unlearning/`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Unlearning');
+    const first = page.locator('.paper-card-title a').first();
+    const title = await first.textContent();
+    await first.click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+    expect(page.url()).toMatch(/\/papers\/[a-z0-9-]+\/$/u);
+    expectNoErrors(errors);
+  });
+
+  it('searches from the header, filters by theme, and highlights the terms on the opened paper', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${server.url}about/`);
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.keyboard.type('quantization');
+    await page.keyboard.press('Enter');
+    const results = page.locator('[data-search-results] > li');
+    await expect.poll(() => results.count()).toBeGreaterThan(10);
+    const firstChips = await results.first().locator('.chip').allTextContents();
+    expect(firstChips).toContain('Quantization');
+    const topFive = await Promise.all([0, 1, 2, 3, 4].map((index) => results.nth(index).locator('.chip').allTextContents()));
+    expect(topFive.every((chips) => chips.includes('Quantization'))).toBe(true);
+
+    await page.getByLabel('Theme', { exact: true }).selectOption('LoRA');
+    await expect.poll(() => page.url()).toContain('theme=LoRA');
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/match “quantization” in LoRA/u);
+    const chips = await Promise.all((await results.all()).map((result) => result.locator('.chip').allTextContents()));
+    expect(chips.every((themes) => themes.includes('LoRA'))).toBe(true);
+
+    await results.first().locator('a').click();
+    await expect.poll(() => page.url()).toContain('highlight=quantization');
+    await expect.poll(() => page.locator('[data-abstract] mark').count()).toBeGreaterThan(0);
+    expect((await page.locator('[data-abstract] mark').first().textContent())?.toLowerCase()).toContain('quantiz');
+    expectNoErrors(errors);
+  });
+
+  it('finds a paper by a distinctive phrase from its abstract, and sorts by upvotes', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('Matryoshka Representations')}`);
+    const first = page.locator('[data-search-results] > li').first();
+    await expect.poll(() => first.locator('a').textContent()).toBe('AdANNS: A Framework for Adaptive Semantic Search');
+
+    await page.goto(`${server.url}search/?q=training&sort=upvotes`);
+    await expect.poll(() => page.locator('[data-search-results] > li').count()).toBeGreaterThan(5);
+    await expect.poll(() => page.getByLabel('Order', { exact: true }).inputValue()).toBe('upvotes');
+    expectNoErrors(errors);
+  });
+
+  it('copies the paper’s permanent link', async () => {
+    const { page, context, errors } = await openPage();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await page.goto(`${server.url}papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/`);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Link copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('http://localhost:4321/papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/');
+    expectNoErrors(errors);
+  });
+
+  it('switches to the dark theme and remembers it on the next page', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(server.url);
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const light = await background();
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    expect(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await background()).not.toBe(light);
+    await page.goto(`${server.url}papers/`);
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    expectNoErrors(errors);
+  });
+
+  it('sorts a theme page by upvotes and filters all papers by theme', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${server.url}themes/lora/`);
+    await page.getByLabel('Sort by').selectOption('upvotes');
+    const upvotes = await page.locator('[data-list-items] > li').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['upvotes'] ?? ''));
+    const known = upvotes.filter((value) => value !== '').map(Number);
+    expect(known.length).toBeGreaterThan(0);
+    expect(known).toEqual([...known].sort((a, b) => b - a));
+    expect(upvotes.slice(0, known.length).every((value) => value !== '')).toBe(true);
+
+    await page.goto(`${server.url}papers/`);
+    await page.getByLabel(/^Unlearning/u).check();
+    await expect.poll(() => page.locator('[data-list-count]').textContent()).toBe('7 papers');
+    expect(page.url()).toContain('theme=unlearning');
+    await page.reload();
+    await expect.poll(() => page.locator('[data-list-count]').textContent()).toBe('7 papers');
+    expectNoErrors(errors);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe violations on any page type (${colorScheme})`, async () => {
+      const { page, errors } = await openPage({ colorScheme });
+      const found: string[] = [];
+      for (const path of ['', 'themes/lora/', 'papers/', 'papers/adanns-a-framework-for-adaptive-semantic-search/', 'search/?q=pruning', 'about/', 'no-such-page/']) {
+        await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+        found.push(...(await axeViolations(page)).map((violation) => `${path || 'home'}: ${violation}`));
+      }
+      expect(found).toEqual([]);
+      expectNoErrors(errors.filter((error) => !error.includes('404')));
+    });
+  }
+
+  it('reads on a 360 px phone without sideways scrolling', async () => {
+    const { page } = await openPage({ viewport: { width: 360, height: 740 } });
+    for (const path of ['', 'papers/', 'papers/adanns-a-framework-for-adaptive-semantic-search/', 'search/?q=lora']) {
+      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    }
+  });
+});
+
+describeInBrowser('the site opened from disk (file://)', () => {
+  const openPage = useBrowser();
+  const home = pathToFileURL(join(SITE_BUILD, 'index.html')).href;
+
+  it('browses every page type by clicking, styled, without touching the network', async () => {
+    const { page, errors, requests } = await openPage();
+    const styled = () => page.evaluate(() => getComputedStyle(document.body).maxWidth);
+    await page.goto(home);
+    expect(await styled()).toBe('832px');
+
+    await page.getByRole('table').getByRole('link', { name: 'Pruning' }).click();
+    expect(page.url()).toBe(pathToFileURL(join(SITE_BUILD, 'themes/pruning/index.html')).href);
+    expect(await styled()).toBe('832px');
+
+    await page.locator('.paper-card-title a').first().click();
+    expect(page.url()).toMatch(/\/papers\/[a-z0-9-]+\/index\.html$/u);
+    expect(await styled()).toBe('832px');
+    await page.locator('a[rel="next"]').click();
+    expect(page.url()).toMatch(/\/papers\/[a-z0-9-]+\/index\.html$/u);
+
+    for (const [name, file] of [
+      ['All papers', 'papers/index.html'],
+      ['About', 'about/index.html'],
+      ['Themes', 'themes/index.html'],
+    ] as const) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+      expect(page.url()).toBe(pathToFileURL(join(SITE_BUILD, file)).href);
+      expect(await styled()).toBe('832px');
+    }
+    await page.getByRole('link', { name: 'Papershelf' }).first().click();
+    expect(page.url()).toBe(home);
+
+    await page.goto(pathToFileURL(join(SITE_BUILD, '404.html')).href);
+    expect(await styled()).toBe('832px');
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    await page.getByRole('link', { name: 'Browse all papers' }).click();
+    expect(page.url()).toBe(pathToFileURL(join(SITE_BUILD, 'papers/index.html')).href);
+
+    expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
+    expectNoErrors(errors);
+  });
+
+  it('says clearly that full-text search needs a served site, and points to browsing', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(home);
+    await page.locator('#site-search').fill('pruning');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/search\/index\.html\?q=pruning$/u);
+    const status = page.locator('[data-search-status]');
+    await expect.poll(() => status.textContent()).toContain('Full-text search needs the site to be served');
+    await status.getByRole('link', { name: 'all papers' }).click();
+    expect(page.url()).toBe(pathToFileURL(join(SITE_BUILD, 'papers/index.html')).href);
+    expectNoErrors(errors);
+  });
+});

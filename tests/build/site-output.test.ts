@@ -1,0 +1,181 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { toText } from 'hast-util-to-text';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveSite, type StaticServer } from '../helpers/browser.ts';
+import { SITE_BUILD, SITE_BUILD_AGAIN, SUBPATH_BASE, SUBPATH_BUILD, SUBPATH_SITE } from '../helpers/site-builds.ts';
+import { elements, htmlFiles, isExternal, parseHtml, references } from '../helpers/site-files.ts';
+
+const pages = htmlFiles(SITE_BUILD);
+const paperPages = pages.filter((file) => /^papers\/[^/]+\/index\.html$/u.test(file));
+
+describe('the built site', () => {
+  it('has every page type', () => {
+    for (const page of ['index.html', '404.html', 'about/index.html', 'search/index.html', 'papers/index.html', 'themes/index.html', 'themes/lora/index.html']) {
+      expect(pages, page).toContain(page);
+    }
+    expect(paperPages).toHaveLength(224);
+  });
+
+  it('links every internal page and asset by a relative path that exists on disk, never a folder or a root path', () => {
+    const broken: string[] = [];
+    for (const file of pages) {
+      for (const { tag, url } of references(parseHtml(SITE_BUILD, file))) {
+        if (isExternal(url) || url.startsWith('#')) continue;
+        const path = url.split(/[?#]/u)[0]!;
+        if (path.startsWith('/') || path.endsWith('/') || path === '' || path === '.' || path === '..') {
+          broken.push(`${file}: <${tag}> ${url} (not a relative file path)`);
+          continue;
+        }
+        const base = file === '404.html' ? '' : dirname(file);
+        if (!existsSync(join(SITE_BUILD, posix.normalize(posix.join(base, path))))) broken.push(`${file}: <${tag}> ${url}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('loads nothing from the network: only plain links point outside the site', () => {
+    const loads = pages.flatMap((file) =>
+      references(parseHtml(SITE_BUILD, file))
+        .filter(({ tag, url, rel }) => tag !== 'a' && rel !== 'canonical' && isExternal(url))
+        .map(({ tag, url }) => `${file}: <${tag}> ${url}`),
+    );
+    expect(loads).toEqual([]);
+  });
+
+  it('is byte-identical when built twice from the same sources', () => {
+    const again = htmlFiles(SITE_BUILD_AGAIN);
+    expect(again).toEqual(pages);
+    for (const file of [...pages, 'papers.json', 'rss.xml', 'sitemap-0.xml', 'scripts/site.js', 'styles/site.css']) {
+      expect(readFileSync(join(SITE_BUILD_AGAIN, file)).equals(readFileSync(join(SITE_BUILD, file))), file).toBe(true);
+    }
+  });
+
+  it('gives each paper page one h1, its title, and a canonical URL and link-preview meta', () => {
+    const tree = parseHtml(SITE_BUILD, 'papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/index.html');
+    const all = elements(tree);
+    const h1s = all.filter((element) => element.tagName === 'h1');
+    expect(h1s.map((h1) => toText(h1))).toEqual(['LoRA vs Full Fine-tuning: An Illusion of Equivalence']);
+    const meta = (key: string) =>
+      all.find((element) => element.tagName === 'meta' && (element.properties['property'] === key || element.properties['name'] === key))
+        ?.properties['content'];
+    const canonical = all.find((element) => element.tagName === 'link' && String(element.properties['rel']) === 'canonical');
+    expect(canonical?.properties['href']).toBe('http://localhost:4321/papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/');
+    expect(meta('og:title')).toBe('LoRA vs Full Fine-tuning: An Illusion of Equivalence');
+    expect(meta('og:type')).toBe('article');
+    expect(meta('twitter:card')).toBe('summary');
+    expect(String(meta('og:description'))).toMatch(/^Fine-tuning is a crucial paradigm/u);
+    expect(all.filter((element) => element.tagName === 'h2').every((h2) => typeof h2.properties['id'] === 'string')).toBe(true);
+  });
+});
+
+interface PaperRecord {
+  slug: string;
+  url: string;
+  file: string;
+  title: string;
+  abstract: string;
+  themes: string[];
+  authors: number | null;
+  published: string | null;
+  publishedText: string | null;
+  upvotes: number | null;
+  sources: { file: string; line: number }[];
+}
+
+describe('papers.json', () => {
+  const records = JSON.parse(readFileSync(join(SITE_BUILD, 'papers.json'), 'utf8')) as PaperRecord[];
+
+  it('holds every paper with its fields, pointing at its page', () => {
+    expect(records).toHaveLength(224);
+    for (const record of records) {
+      expect(Object.keys(record).sort()).toEqual(
+        ['abstract', 'authors', 'file', 'published', 'publishedText', 'slug', 'sources', 'themes', 'title', 'upvotes', 'url'].sort(),
+      );
+      expect(record.url).toBe(`http://localhost:4321/papers/${record.slug}/`);
+      expect(existsSync(join(SITE_BUILD, record.file)), record.file).toBe(true);
+      expect(record.themes.length).toBeGreaterThan(0);
+      expect(record.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives each abstract as the page shows it', () => {
+    for (const record of records.slice(0, 40)) {
+      const tree = parseHtml(SITE_BUILD, record.file);
+      const abstract = elements(tree).find((element) => element.properties['dataAbstract'] !== undefined)!;
+      expect(toText(abstract).replace(/\s+/gu, ' ').trim(), record.slug).toBe(record.abstract);
+    }
+  });
+});
+
+describe('the site over http', () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveSite(SITE_BUILD);
+  });
+  afterAll(() => server.close());
+
+  it('serves every internal link and asset of every page', async () => {
+    const targets = new Set<string>();
+    for (const file of pages) {
+      const pageUrl = new URL(file === '404.html' ? '' : file, server.url);
+      for (const { url } of references(parseHtml(SITE_BUILD, file))) {
+        if (isExternal(url) || url.startsWith('#')) continue;
+        targets.add(new URL(url, pageUrl).href.split('#')[0]!);
+      }
+    }
+    const failures: string[] = [];
+    for (const target of targets) {
+      const response = await fetch(target);
+      if (response.status !== 200) failures.push(`${response.status} ${target}`);
+    }
+    expect(failures).toEqual([]);
+    const unlinked = pages
+      .filter((file) => file !== '404.html')
+      .filter((file) => !targets.has(new URL(file, server.url).href) && !targets.has(new URL(file.replace(/index\.html$/u, ''), server.url).href));
+    expect(unlinked, 'pages no other page links to').toEqual([]);
+  });
+
+  it('answers an unknown address with the 404 page', async () => {
+    const response = await fetch(new URL('no/such/page/', server.url));
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('Page not found');
+  });
+});
+
+describe('the site hosted under a sub-path at a domain', () => {
+  const origin = `${SUBPATH_SITE}${SUBPATH_BASE}`;
+
+  it('puts canonical URLs, the feed, the sitemap and papers.json under the domain and sub-path', () => {
+    const paper = readFileSync(join(SUBPATH_BUILD, 'papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/index.html'), 'utf8');
+    expect(paper).toContain(`<link rel="canonical" href="${origin}papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/">`);
+    const feed = readFileSync(join(SUBPATH_BUILD, 'rss.xml'), 'utf8');
+    expect(feed).toContain(`<link>${origin}papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/</link>`);
+    const sitemap = readFileSync(join(SUBPATH_BUILD, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(`<loc>${origin}papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/</loc>`);
+    expect(sitemap).not.toContain('localhost');
+    const records = JSON.parse(readFileSync(join(SUBPATH_BUILD, 'papers.json'), 'utf8')) as PaperRecord[];
+    expect(records.every((record) => record.url.startsWith(`${origin}papers/`))).toBe(true);
+  });
+
+  it('serves every internal link of a sample of pages under the sub-path', async () => {
+    const server = await serveSite(SUBPATH_BUILD, SUBPATH_BASE);
+    try {
+      const failures: string[] = [];
+      for (const file of ['index.html', 'papers/index.html', 'themes/lora/index.html', paperPages[0]!, 'about/index.html', 'search/index.html']) {
+        const pageUrl = new URL(file, server.url);
+        for (const { url } of references(parseHtml(SUBPATH_BUILD, file))) {
+          if (isExternal(url) || url.startsWith('#')) continue;
+          const response = await fetch(new URL(url, pageUrl));
+          if (response.status !== 200) failures.push(`${file}: ${response.status} ${url}`);
+        }
+      }
+      const notFound = await fetch(new URL('missing/deep/page/', server.url));
+      expect(notFound.status).toBe(404);
+      expect(await notFound.text()).toContain(`<base href="${SUBPATH_BASE}">`);
+      expect(failures).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});
