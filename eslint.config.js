@@ -6,7 +6,19 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'content/papers/', 'content/.papers-*/', 'bench/scratch/'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      '.test-builds/',
+      'test-results/',
+      'screenshots/',
+      'node_modules/',
+      'content/papers/',
+      'content/.papers-*/',
+      'bench/scratch/',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.strict,
   astro.configs.recommended,
@@ -17,4 +29,5 @@ export default defineConfig(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  { files: ['src/client/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
 );

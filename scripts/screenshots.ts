@@ -26,7 +26,10 @@ for (const scheme of ['light', 'dark'] as const) {
     const page = await browser.newPage({ viewport, colorScheme: scheme });
     for (const [name, path] of Object.entries(pages)) {
       await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
-      await page.screenshot({ path: join(outDir, `${name}-${scheme}-${device}.png`), fullPage: device === 'phone' ? false : true });
+      await page.screenshot({
+        path: join(outDir, `${name}-${scheme}-${device}.png`),
+        fullPage: device === 'phone' ? false : true,
+      });
     }
     await page.close();
   }

@@ -8,7 +8,13 @@ interface Item extends SortablePaper {
 
 function readItem(element: HTMLLIElement): Item {
   const { title = '', published = '', upvotes = '', themes = '' } = element.dataset;
-  return { element, title, published: published || null, upvotes: upvotes === '' ? null : Number(upvotes), themes: themes.split(' ') };
+  return {
+    element,
+    title,
+    published: published || null,
+    upvotes: upvotes === '' ? null : Number(upvotes),
+    themes: themes.split(' '),
+  };
 }
 
 function setUpList(root: HTMLElement): void {

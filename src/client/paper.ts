@@ -1,20 +1,12 @@
 /** Paper page: the copy-link button, and highlighting the words a search result was opened for. */
 
+/** Copies to the clipboard; false when the browser refuses, and the page then shows the link to copy by hand. */
 async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    const field = document.createElement('textarea');
-    field.value = text;
-    field.setAttribute('readonly', '');
-    field.style.position = 'fixed';
-    field.style.opacity = '0';
-    document.body.append(field);
-    field.select();
-    const copied = document.execCommand('copy');
-    field.remove();
-    return copied;
+    return false;
   }
 }
 

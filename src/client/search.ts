@@ -26,7 +26,7 @@ const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
 const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
 const themeSelect = document.querySelector<HTMLSelectElement>('[data-search-theme]')!;
 const sortSelect = document.querySelector<HTMLSelectElement>('[data-search-sort]')!;
-const status = document.querySelector<HTMLElement>('[data-search-status]')!;
+const statusLine = document.querySelector<HTMLElement>('[data-search-status]')!;
 const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 /** The site root, from this page's address (`<base>/search/`). */
 const siteRoot = new URL('../', location.href);
@@ -73,7 +73,7 @@ function addressOf(state: SearchState): string {
 /** Pagefind's excerpt is escaped text with <mark> around matches: rebuild it as text and <mark> nodes. */
 function excerptNodes(excerpt: string): Node[] {
   const decode = (html: string): string => new DOMParser().parseFromString(html, 'text/html').documentElement.textContent ?? '';
-  return excerpt.split(/(<mark>.*?<\/mark>)/u).flatMap((part) => {
+  return excerpt.split(/(<mark>.*?<\/mark>)/u).flatMap((part): Node[] => {
     if (part === '') return [];
     const marked = /^<mark>(.*)<\/mark>$/u.exec(part);
     if (!marked) return [document.createTextNode(decode(part))];
@@ -117,10 +117,10 @@ async function run(state: SearchState): Promise<void> {
   const runId = ++latestRun;
   if (!state.q && !state.theme) {
     list.replaceChildren();
-    status.textContent = 'Type a word or phrase to search every paper.';
+    statusLine.textContent = 'Type a word or phrase to search every paper.';
     return;
   }
-  status.textContent = 'Searching…';
+  statusLine.textContent = 'Searching…';
   const engine = await loadPagefind();
   const response = await engine.search(state.q || null, {
     ...(state.theme ? { filters: { theme: state.theme } } : {}),
@@ -132,22 +132,28 @@ async function run(state: SearchState): Promise<void> {
   list.replaceChildren(...results.map((data) => resultItem(data, state.q)));
   const total = response.results.length;
   const scope = [state.q && `“${state.q}”`, state.theme && `in ${state.theme}`].filter(Boolean).join(' ');
-  status.textContent =
+  statusLine.textContent =
     total === 0
       ? `No papers match ${scope}.`
       : `${total} paper${total === 1 ? '' : 's'} match ${scope}${total > RESULTS_SHOWN ? `; showing the first ${RESULTS_SHOWN}` : ''}.`;
 }
 
 function explainOffline(): void {
-  status.replaceChildren();
-  status.classList.add('notice');
-  status.append(
+  statusLine.replaceChildren();
+  statusLine.classList.add('notice');
+  statusLine.append(
     'Full-text search needs the site to be served over the web (for example with npm run preview); it cannot run from a copy opened from disk. ',
     'Browse ',
   );
-  const themes = Object.assign(document.createElement('a'), { href: new URL('themes/index.html', siteRoot).href, textContent: 'themes' });
-  const all = Object.assign(document.createElement('a'), { href: new URL('papers/index.html', siteRoot).href, textContent: 'all papers' });
-  status.append(themes, ' or ', all, ' instead.');
+  const themes = Object.assign(document.createElement('a'), {
+    href: new URL('themes/index.html', siteRoot).href,
+    textContent: 'themes',
+  });
+  const all = Object.assign(document.createElement('a'), {
+    href: new URL('papers/index.html', siteRoot).href,
+    textContent: 'all papers',
+  });
+  statusLine.append(themes, ' or ', all, ' instead.');
 }
 
 function start(): void {
@@ -179,9 +185,11 @@ function start(): void {
     void run(state);
   });
   void run(stateFromAddress()).catch(() => {
-    status.textContent = 'Search could not load its index. Try reloading the page.';
+    statusLine.textContent = 'Search could not load its index. Try reloading the page.';
   });
   if (!input.value) input.focus();
 }
 
 start();
+
+export {};

@@ -45,7 +45,8 @@ function isTyping(target: EventTarget | null): boolean {
 function setUpSearchShortcut(): void {
   document.addEventListener('keydown', (event) => {
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-    const input = document.querySelector<HTMLInputElement>('[data-search-input]') ?? document.querySelector<HTMLInputElement>('#site-search');
+    const input =
+      document.querySelector<HTMLInputElement>('[data-search-input]') ?? document.querySelector<HTMLInputElement>('#site-search');
     if (!input) return;
     event.preventDefault();
     input.focus();
@@ -56,3 +57,5 @@ function setUpSearchShortcut(): void {
 shortenLinks();
 setUpThemeToggle();
 setUpSearchShortcut();
+
+export {};

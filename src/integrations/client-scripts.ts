@@ -18,7 +18,14 @@ function entryPoints(): string[] {
  * Classic scripts, not modules: a browser runs classic scripts from file://, but refuses module
  * scripts there. Each entry in src/client/ becomes one self-contained, minified file.
  */
-const options: BuildOptions = { bundle: true, format: 'iife', minify: true, target: 'es2022', charset: 'utf8', legalComments: 'none' };
+const options: BuildOptions = {
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  target: 'es2022',
+  charset: 'utf8',
+  legalComments: 'none',
+};
 
 /** One client script compiled in memory, for a page that must inline it (the 404 page). */
 export function compileClientScript(name: string): string {

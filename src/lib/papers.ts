@@ -65,4 +65,3 @@ export async function getLibrary(): Promise<Library> {
   library ??= loadLibrary();
   return library;
 }
-

@@ -72,7 +72,9 @@ describeInBrowser('the site in Chromium, over http', () => {
     await page.goto(`${server.url}papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/`);
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Link copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('http://localhost:4321/papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'http://localhost:4321/papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/',
+    );
     expectNoErrors(errors);
   });
 
@@ -95,7 +97,9 @@ describeInBrowser('the site in Chromium, over http', () => {
     const { page, errors } = await openPage();
     await page.goto(`${server.url}themes/lora/`);
     await page.getByLabel('Sort by').selectOption('upvotes');
-    const upvotes = await page.locator('[data-list-items] > li').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['upvotes'] ?? ''));
+    const upvotes = await page
+      .locator('[data-list-items] > li')
+      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['upvotes'] ?? ''));
     const known = upvotes.filter((value) => value !== '').map(Number);
     expect(known.length).toBeGreaterThan(0);
     expect(known).toEqual([...known].sort((a, b) => b - a));
@@ -114,7 +118,15 @@ describeInBrowser('the site in Chromium, over http', () => {
     it(`has no axe violations on any page type (${colorScheme})`, async () => {
       const { page, errors } = await openPage({ colorScheme });
       const found: string[] = [];
-      for (const path of ['', 'themes/lora/', 'papers/', 'papers/adanns-a-framework-for-adaptive-semantic-search/', 'search/?q=pruning', 'about/', 'no-such-page/']) {
+      for (const path of [
+        '',
+        'themes/lora/',
+        'papers/',
+        'papers/adanns-a-framework-for-adaptive-semantic-search/',
+        'search/?q=pruning',
+        'about/',
+        'no-such-page/',
+      ]) {
         await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
         found.push(...(await axeViolations(page)).map((violation) => `${path || 'home'}: ${violation}`));
       }

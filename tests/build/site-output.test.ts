@@ -11,7 +11,15 @@ const paperPages = pages.filter((file) => /^papers\/[^/]+\/index\.html$/u.test(f
 
 describe('the built site', () => {
   it('has every page type', () => {
-    for (const page of ['index.html', '404.html', 'about/index.html', 'search/index.html', 'papers/index.html', 'themes/index.html', 'themes/lora/index.html']) {
+    for (const page of [
+      'index.html',
+      '404.html',
+      'about/index.html',
+      'search/index.html',
+      'papers/index.html',
+      'themes/index.html',
+      'themes/lora/index.html',
+    ]) {
       expect(pages, page).toContain(page);
     }
     expect(paperPages).toHaveLength(224);
@@ -37,7 +45,7 @@ describe('the built site', () => {
   it('loads nothing from the network: only plain links point outside the site', () => {
     const loads = pages.flatMap((file) =>
       references(parseHtml(SITE_BUILD, file))
-        .filter(({ tag, url, rel }) => tag !== 'a' && rel !== 'canonical' && isExternal(url))
+        .filter(({ tag, url, rel }) => tag !== 'a' && rel !== 'canonical' && isExternal(url) && !url.startsWith('data:'))
         .map(({ tag, url }) => `${file}: <${tag}> ${url}`),
     );
     expect(loads).toEqual([]);
@@ -57,10 +65,13 @@ describe('the built site', () => {
     const h1s = all.filter((element) => element.tagName === 'h1');
     expect(h1s.map((h1) => toText(h1))).toEqual(['LoRA vs Full Fine-tuning: An Illusion of Equivalence']);
     const meta = (key: string) =>
-      all.find((element) => element.tagName === 'meta' && (element.properties['property'] === key || element.properties['name'] === key))
-        ?.properties['content'];
+      all.find(
+        (element) => element.tagName === 'meta' && (element.properties['property'] === key || element.properties['name'] === key),
+      )?.properties['content'];
     const canonical = all.find((element) => element.tagName === 'link' && String(element.properties['rel']) === 'canonical');
-    expect(canonical?.properties['href']).toBe('http://localhost:4321/papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/');
+    expect(canonical?.properties['href']).toBe(
+      'http://localhost:4321/papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/',
+    );
     expect(meta('og:title')).toBe('LoRA vs Full Fine-tuning: An Illusion of Equivalence');
     expect(meta('og:type')).toBe('article');
     expect(meta('twitter:card')).toBe('summary');
@@ -90,7 +101,19 @@ describe('papers.json', () => {
     expect(records).toHaveLength(224);
     for (const record of records) {
       expect(Object.keys(record).sort()).toEqual(
-        ['abstract', 'authors', 'file', 'published', 'publishedText', 'slug', 'sources', 'themes', 'title', 'upvotes', 'url'].sort(),
+        [
+          'abstract',
+          'authors',
+          'file',
+          'published',
+          'publishedText',
+          'slug',
+          'sources',
+          'themes',
+          'title',
+          'upvotes',
+          'url',
+        ].sort(),
       );
       expect(record.url).toBe(`http://localhost:4321/papers/${record.slug}/`);
       expect(existsSync(join(SITE_BUILD, record.file)), record.file).toBe(true);
@@ -132,7 +155,11 @@ describe('the site over http', () => {
     expect(failures).toEqual([]);
     const unlinked = pages
       .filter((file) => file !== '404.html')
-      .filter((file) => !targets.has(new URL(file, server.url).href) && !targets.has(new URL(file.replace(/index\.html$/u, ''), server.url).href));
+      .filter(
+        (file) =>
+          !targets.has(new URL(file, server.url).href) &&
+          !targets.has(new URL(file.replace(/index\.html$/u, ''), server.url).href),
+      );
     expect(unlinked, 'pages no other page links to').toEqual([]);
   });
 
@@ -147,7 +174,10 @@ describe('the site hosted under a sub-path at a domain', () => {
   const origin = `${SUBPATH_SITE}${SUBPATH_BASE}`;
 
   it('puts canonical URLs, the feed, the sitemap and papers.json under the domain and sub-path', () => {
-    const paper = readFileSync(join(SUBPATH_BUILD, 'papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/index.html'), 'utf8');
+    const paper = readFileSync(
+      join(SUBPATH_BUILD, 'papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/index.html'),
+      'utf8',
+    );
     expect(paper).toContain(`<link rel="canonical" href="${origin}papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/">`);
     const feed = readFileSync(join(SUBPATH_BUILD, 'rss.xml'), 'utf8');
     expect(feed).toContain(`<link>${origin}papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/</link>`);
@@ -162,7 +192,14 @@ describe('the site hosted under a sub-path at a domain', () => {
     const server = await serveSite(SUBPATH_BUILD, SUBPATH_BASE);
     try {
       const failures: string[] = [];
-      for (const file of ['index.html', 'papers/index.html', 'themes/lora/index.html', paperPages[0]!, 'about/index.html', 'search/index.html']) {
+      for (const file of [
+        'index.html',
+        'papers/index.html',
+        'themes/lora/index.html',
+        paperPages[0]!,
+        'about/index.html',
+        'search/index.html',
+      ]) {
         const pageUrl = new URL(file, server.url);
         for (const { url } of references(parseHtml(SUBPATH_BUILD, file))) {
           if (isExternal(url) || url.startsWith('#')) continue;

@@ -6,8 +6,11 @@ import { CHROMIUM_PATH, hasChromium, launchChromium } from './browser.ts';
 
 const available = hasChromium();
 if (!available) {
-  if (process.env['CI'] === 'true') throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium)`);
-  console.warn(`NOTICE: browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  if (process.env['CI'] === 'true')
+    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium)`);
+  console.warn(
+    `NOTICE: browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+  );
 }
 
 /** `describe` for tests that need Chromium: skipped with a notice locally without it, a failure in CI. */
@@ -28,7 +31,10 @@ export function useBrowser() {
   });
 
   return async function openPage(options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}) {
-    const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: options.viewport ?? { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      colorScheme: options.colorScheme ?? 'light',
+      viewport: options.viewport ?? { width: 1280, height: 900 },
+    });
     contexts.push(context);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -56,7 +62,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
     const result = await (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe.run();
     return result.violations;
   });
-  return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  return violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
 }
 
 export function expectNoErrors(errors: readonly string[]): void {
