@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { sortPapers } from '../../src/lib/paper-sort.ts';
+import { absoluteUrl, relativeHref, sitePathOf } from '../../src/lib/paths.ts';
+import { relatedPapers } from '../../src/lib/related.ts';
+
+describe('relative links', () => {
+  it('lead from any page to any page as a relative path to its index.html, whatever the base', () => {
+    expect(relativeHref(sitePathOf('/papers/x/', '/'), 'themes/lora/')).toBe('../../themes/lora/index.html');
+    expect(relativeHref(sitePathOf('/reading-list/papers/x/', '/reading-list/'), 'themes/lora/')).toBe('../../themes/lora/index.html');
+    expect(relativeHref(sitePathOf('/', '/'), '')).toBe('index.html');
+    expect(relativeHref(sitePathOf('/about/', '/'), 'styles/site.css')).toBe('../styles/site.css');
+  });
+
+  it('build absolute URLs for the hosted site', () => {
+    expect(absoluteUrl('https://papers.example.org', '/reading-list/', 'papers/x/')).toBe('https://papers.example.org/reading-list/papers/x/');
+  });
+});
+
+describe('sorting papers', () => {
+  const papers = [
+    { title: 'b', published: null, upvotes: 3 },
+    { title: 'a', published: '2023-01-01', upvotes: null },
+    { title: 'c', published: '2024-05-01', upvotes: 1 },
+  ];
+
+  it('puts papers without a date or upvotes last, never at a made-up place', () => {
+    expect(sortPapers(papers, 'date').map((paper) => paper.title)).toEqual(['c', 'a', 'b']);
+    expect(sortPapers(papers, 'upvotes').map((paper) => paper.title)).toEqual(['b', 'c', 'a']);
+    expect(sortPapers(papers, 'title').map((paper) => paper.title)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('related papers', () => {
+  const docs = [
+    { id: 'quant-1', text: 'post-training quantization of large language models to low-bit weights' },
+    { id: 'quant-2', text: 'low-bit quantization aware training for language models with rounding' },
+    { id: 'prune-1', text: 'structured pruning removes channels from convolutional networks' },
+    { id: 'prune-2', text: 'magnitude pruning of channels in convolutional networks at initialization' },
+    { id: 'fed-1', text: 'federated learning across clients with heterogeneous data' },
+  ];
+
+  it('ranks papers on the same subject first, never the paper itself', () => {
+    const related = relatedPapers(docs, 2);
+    expect(related.get('quant-1')![0]).toBe('quant-2');
+    expect(related.get('prune-2')![0]).toBe('prune-1');
+    for (const [id, others] of related) expect(others).not.toContain(id);
+  });
+
+  it('gives the same answer whatever the input order', () => {
+    const forward = relatedPapers(docs, 3);
+    const backward = relatedPapers([...docs].reverse(), 3);
+    for (const doc of docs) expect(backward.get(doc.id)).toEqual(forward.get(doc.id));
+  });
+});
