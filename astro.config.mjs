@@ -6,6 +6,7 @@ import rehypeSlug from 'rehype-slug';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { ingestOnSourceChange } from './src/integrations/ingest-on-source-change.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
 import { BASE_PATH, SITE_URL } from './src/site.config.ts';
 
 export default defineConfig({
@@ -21,5 +22,5 @@ export default defineConfig({
     // exactly as ingest wrote it. Heading ids come from rehype-slug.
     processor: unified({ gfm: false, smartypants: false, rehypePlugins: [rehypeSlug] }),
   },
-  integrations: [ingestOnSourceChange(), clientScripts(), sitemap(), pagefind()],
+  integrations: [ingestOnSourceChange(), clientScripts(), sitemap(), sitemapAlias(), pagefind()],
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -63,6 +64,26 @@ describeInBrowser('the site in Chromium, over http', () => {
     await page.goto(`${server.url}search/?q=training&sort=upvotes`);
     await expect.poll(() => page.locator('[data-search-results] > li').count()).toBeGreaterThan(5);
     await expect.poll(() => page.getByLabel('Order', { exact: true }).inputValue()).toBe('upvotes');
+    expectNoErrors(errors);
+  });
+
+  it('finds any paper by a quoted phrase from the middle of its abstract', async () => {
+    const { page, errors } = await openPage();
+    const records = JSON.parse(readFileSync(join(SITE_BUILD, 'papers.json'), 'utf8')) as { title: string; abstract: string }[];
+    const sample = records.filter((_, index) => index % 22 === 5);
+    const missed: string[] = [];
+    for (const record of sample) {
+      const words = record.abstract.split(' ');
+      const middle = Math.floor(words.length / 2);
+      const phrase = `"${words.slice(middle, middle + 5).join(' ')}"`;
+      await page.goto(`${server.url}search/?q=${encodeURIComponent(phrase)}`);
+      await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/match|No papers/u);
+      const titles = await page.locator('[data-search-results] > li h2').allTextContents();
+      if (!titles.slice(0, 3).includes(record.title))
+        missed.push(`${record.title} <- ${phrase} (got ${titles.slice(0, 3).join(' | ')})`);
+    }
+    expect(sample.length).toBe(10);
+    expect(missed).toEqual([]);
     expectNoErrors(errors);
   });
 

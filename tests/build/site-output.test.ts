@@ -181,9 +181,13 @@ describe('the site hosted under a sub-path at a domain', () => {
     expect(paper).toContain(`<link rel="canonical" href="${origin}papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/">`);
     const feed = readFileSync(join(SUBPATH_BUILD, 'rss.xml'), 'utf8');
     expect(feed).toContain(`<link>${origin}papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/</link>`);
-    const sitemap = readFileSync(join(SUBPATH_BUILD, 'sitemap-0.xml'), 'utf8');
-    expect(sitemap).toContain(`<loc>${origin}papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/</loc>`);
-    expect(sitemap).not.toContain('localhost');
+    const sitemap = readFileSync(join(SUBPATH_BUILD, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain(`<loc>${origin}sitemap-0.xml</loc>`);
+    const urls = readFileSync(join(SUBPATH_BUILD, 'sitemap-0.xml'), 'utf8');
+    expect(urls).toContain(`<loc>${origin}papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/</loc>`);
+    expect(urls.match(/<loc>/gu)).toHaveLength(htmlFiles(SUBPATH_BUILD).length - 1);
+    expect(`${sitemap}${urls}`).not.toContain('localhost');
+    expect(readFileSync(join(SUBPATH_BUILD, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${origin}sitemap.xml`);
     const records = JSON.parse(readFileSync(join(SUBPATH_BUILD, 'papers.json'), 'utf8')) as PaperRecord[];
     expect(records.every((record) => record.url.startsWith(`${origin}papers/`))).toBe(true);
   });

@@ -6,13 +6,17 @@ import { relatedPapers } from '../../src/lib/related.ts';
 describe('relative links', () => {
   it('lead from any page to any page as a relative path to its index.html, whatever the base', () => {
     expect(relativeHref(sitePathOf('/papers/x/', '/'), 'themes/lora/')).toBe('../../themes/lora/index.html');
-    expect(relativeHref(sitePathOf('/reading-list/papers/x/', '/reading-list/'), 'themes/lora/')).toBe('../../themes/lora/index.html');
+    expect(relativeHref(sitePathOf('/reading-list/papers/x/', '/reading-list/'), 'themes/lora/')).toBe(
+      '../../themes/lora/index.html',
+    );
     expect(relativeHref(sitePathOf('/', '/'), '')).toBe('index.html');
     expect(relativeHref(sitePathOf('/about/', '/'), 'styles/site.css')).toBe('../styles/site.css');
   });
 
   it('build absolute URLs for the hosted site', () => {
-    expect(absoluteUrl('https://papers.example.org', '/reading-list/', 'papers/x/')).toBe('https://papers.example.org/reading-list/papers/x/');
+    expect(absoluteUrl('https://papers.example.org', '/reading-list/', 'papers/x/')).toBe(
+      'https://papers.example.org/reading-list/papers/x/',
+    );
   });
 });
 
