@@ -32,7 +32,7 @@ export const themes: readonly ThemeDefinition[] = [
       'Low-rank adaptation and its variants, and low-rank structure in training: low-rank pretraining, gradient projection, decompositions.',
     rule: 'Low-rank adaptation (LoRA and variants), low-rank pretraining or gradient projection, or low-rank weight decomposition as the method, not LoRA named once as a baseline.',
     signals: [
-      { pattern: '\\w*LoRA\\w*', weight: 2, caseSensitive: true },
+      { pattern: '(?:[A-Z][A-Za-z]*)?LoRA\\w*', weight: 2, caseSensitive: true },
       { pattern: 'low-rank adaptation|low rank adaptation', weight: 3 },
       {
         pattern:

@@ -32,14 +32,28 @@ function formatSummary(summary: IngestSummary, milliseconds: number): string {
   ].join('\n');
 }
 
+/** Progress lines on stderr for long runs, about every tenth of the work; small runs stay quiet. */
+function progress(what: string, threshold: number): (done: number, total: number, extra?: number) => void {
+  let next = 0;
+  return (done, total, extra) => {
+    if (total < threshold) return;
+    if (done >= next || done === total) {
+      console.error(
+        `ingest: ${what} ${done.toLocaleString('en')}/${total.toLocaleString('en')}${extra === undefined ? '' : ` (${extra.toLocaleString('en')} entries)`}`,
+      );
+      next = done + Math.ceil(total / 10);
+    }
+  };
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const names = (await readdir(sourcesDir)).filter((name) => name.endsWith('.txt')).sort();
   if (names.length === 0) throw new Error(`no .txt dumps in ${sourcesDir}`);
   const sources = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(sourcesDir, name)) })));
   const overridesText = await readFile(overridesPath, 'utf8').catch(() => '{}');
-  const { pages, summary } = ingest(sources, { overridesText });
-  await replaceDirectory(papersDir, pages);
+  const { pages, summary } = ingest(sources, { overridesText, onDumpParsed: progress('parsed dumps', 10) });
+  replaceDirectory(papersDir, pages, progress('wrote pages', 1000));
   console.log(formatSummary(summary, performance.now() - started));
 }
 

@@ -20,7 +20,8 @@ interface Pagefind {
 }
 
 const RESULTS_SHOWN = 30;
-const TYPING_DELAY_MS = 150;
+/** Wait this long after a keystroke before searching, so fast typing does not start a search per letter. */
+const TYPING_DELAY_MS = 40;
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
 const input = document.querySelector<HTMLInputElement>('[data-search-input]')!;
@@ -163,6 +164,8 @@ function start(): void {
     form.addEventListener('submit', (event) => event.preventDefault());
     return;
   }
+  // Fetch the search engine and its index entry now: the reader came here to search.
+  void loadPagefind().catch(() => undefined);
   let typingTimer: number | undefined;
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -2,21 +2,32 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 
-/** Indexes the built paper pages with Pagefind's Node API once Astro has written them. */
+/** Only paper pages are searchable. */
+export const PAPER_PAGES_GLOB = 'papers/*/index.html';
+
+/** Indexes the HTML files of a built site with Pagefind's Node API; returns the number of pages. */
+export async function indexSite(outDir: string, glob = PAPER_PAGES_GLOB): Promise<number> {
+  const { index, errors } = await createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const indexed = await index.addDirectory({ path: outDir, glob });
+  if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+  if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  await close();
+  return indexed.page_count;
+}
+
+/**
+ * Indexes the built paper pages once Astro has written them. The benchmark sets
+ * PAPERSHELF_PAGEFIND=separate to time this step on its own (scripts/pagefind-index.ts).
+ */
 export function pagefind(): AstroIntegration {
   return {
     name: 'papershelf:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const { index, errors } = await createIndex({ forceLanguage: 'en' });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const indexed = await index.addDirectory({ path: outDir, glob: 'papers/*/index.html' });
-        if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-        if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-        await close();
-        logger.info(`indexed ${indexed.page_count} paper pages`);
+        if (process.env['PAPERSHELF_PAGEFIND'] === 'separate') return;
+        logger.info(`indexed ${await indexSite(fileURLToPath(dir))} paper pages`);
       },
     },
   };

@@ -34,7 +34,8 @@ export function compileThemes(definitions: readonly ThemeDefinition[]): Compiled
     id: theme.id,
     threshold: theme.threshold ?? DEFAULT_THRESHOLD,
     signals: theme.signals.map(({ pattern, weight, caseSensitive = false }) => ({
-      regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu'),
+      // The start of a word is checked in code (startsWord): a leading lookbehind makes V8 try every position.
+      regex: new RegExp(`(?:${pattern})(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu'),
       weight,
     })),
   }));
@@ -48,34 +49,54 @@ interface Match {
 /** Words that open the sentence where a paper states its own contribution. */
 const CONTRIBUTION_CUE =
   /\b(?:we|our work) (?:propose|introduce|present|develop|design|name|call|investigate)\w*|\bthis (?:paper|work)\b|\bdubbed\b|\bour (?:method|approach|framework|proposed)\b/iu;
-const SENTENCE_END = /(?<=[.!?])\s+(?=\p{Lu})/u;
+const SENTENCE_END = /(?<=[.!?])\s+(?=\p{Lu})/gu;
 
-/** An abstract cut into sentences, each marked when it states the paper's contribution. */
-interface Sentence {
+/** An abstract with the offsets where its contribution-stating sentences start and end. */
+interface Abstract {
   text: string;
-  states: boolean;
+  /** [start, end) offsets of sentences that state the paper's contribution. */
+  statements: [number, number][];
 }
 
-function toSentences(abstract: string): Sentence[] {
-  return abstract.split(SENTENCE_END).map((text) => ({ text, states: CONTRIBUTION_CUE.test(text) }));
+function toAbstract(text: string): Abstract {
+  const statements: [number, number][] = [];
+  let start = 0;
+  for (const boundary of [...text.matchAll(SENTENCE_END), { index: text.length, 0: '' }]) {
+    const sentence = text.slice(start, boundary.index);
+    if (CONTRIBUTION_CUE.test(sentence)) statements.push([start, boundary.index]);
+    start = boundary.index + boundary[0].length;
+  }
+  return { text, statements };
 }
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** Matches that begin a word: not preceded by a letter or digit. */
+function wordMatches(regex: RegExp, text: string): RegExpExecArray[] {
+  regex.lastIndex = 0;
+  if (!regex.test(text)) return [];
+  regex.lastIndex = 0;
+  return [...text.matchAll(regex)].filter((found) => found.index === 0 || !WORD_CHARACTER.test(text[found.index - 1]!));
+}
+
+const inStatement = (abstract: Abstract, offset: number): boolean =>
+  abstract.statements.some(([start, end]) => offset >= start && offset < end);
 
 /**
  * A signal's score: TITLE_WEIGHT if it is in the title, plus each occurrence in the abstract once,
  * or CONTRIBUTION_WEIGHT times in a sentence that states the paper's own contribution ("we
  * propose …"), up to MAX_ABSTRACT_REPEATS; all times the signal's weight.
  */
-function scoreSignal(signal: CompiledSignal, title: string, sentences: readonly Sentence[]): Match | null {
-  const inTitle = [...title.matchAll(signal.regex)];
-  let first = inTitle[0]?.[0];
+function scoreSignal(signal: CompiledSignal, title: string, abstract: Abstract): Match | null {
+  const inTitle = wordMatches(signal.regex, title)[0];
+  let first = inTitle?.[0];
   let abstractCount = 0;
-  for (const sentence of sentences) {
-    const found = [...sentence.text.matchAll(signal.regex)];
-    first ??= found[0]?.[0];
-    abstractCount += found.length * (sentence.states ? CONTRIBUTION_WEIGHT : 1);
+  for (const found of wordMatches(signal.regex, abstract.text)) {
+    first ??= found[0];
+    abstractCount += inStatement(abstract, found.index) ? CONTRIBUTION_WEIGHT : 1;
   }
   if (first === undefined) return null;
-  const score = signal.weight * ((inTitle.length > 0 ? TITLE_WEIGHT : 0) + Math.min(abstractCount, MAX_ABSTRACT_REPEATS));
+  const score = signal.weight * ((inTitle ? TITLE_WEIGHT : 0) + Math.min(abstractCount, MAX_ABSTRACT_REPEATS));
   return { term: first, score };
 }
 
@@ -89,10 +110,10 @@ export interface ThemeScore {
 
 /** Scores a paper against every theme, in config order. */
 export function scoreThemes(title: string, abstract: string, themes: readonly CompiledTheme[]): ThemeScore[] {
-  const sentences = toSentences(abstract);
+  const prepared = toAbstract(abstract);
   return themes.map((theme) => {
     const matches = theme.signals
-      .map((signal) => scoreSignal(signal, title, sentences))
+      .map((signal) => scoreSignal(signal, title, prepared))
       .filter((match): match is Match => match !== null);
     const score = matches.reduce((sum, match) => sum + match.score, 0);
     return { id: theme.id, score, threshold: theme.threshold, terms: evidenceTerms(matches) };

@@ -5,7 +5,7 @@ import { classify, compileThemes } from './classify.ts';
 import { paperPage } from './markdown.ts';
 import { mergeEntries } from './merge.ts';
 import { applyOverride, lineOf, OverridesError, parseOverrides, unknownOverrideSlugs } from './overrides.ts';
-import { parseDump } from './parse-dump.ts';
+import { parseDump, type DumpEntry } from './parse-dump.ts';
 import { readLines } from './read-lines.ts';
 import { assignSlugs } from './slug.ts';
 
@@ -32,6 +32,8 @@ export interface IngestResult {
 export interface IngestOptions {
   overridesText?: string;
   themeDefinitions?: readonly ThemeDefinition[];
+  /** Called after each dump is parsed, for progress on long runs. */
+  onDumpParsed?: (done: number, total: number, entries: number) => void;
 }
 
 /**
@@ -41,7 +43,11 @@ export interface IngestOptions {
  */
 export function ingest(sources: readonly SourceFile[], options: IngestOptions = {}): IngestResult {
   const ordered = [...sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const entries = ordered.flatMap((source) => parseDump(source.name, readLines(source.name, source.bytes)));
+  const entries: DumpEntry[] = [];
+  ordered.forEach((source, index) => {
+    entries.push(...parseDump(source.name, readLines(source.name, source.bytes)));
+    options.onDumpParsed?.(index + 1, ordered.length, entries.length);
+  });
   const papers = mergeEntries(entries);
   const slugs = assignSlugs(papers);
   const overridesText = options.overridesText ?? '{}';

@@ -1,0 +1,250 @@
+/**
+ * `npm run bench -- --papers N`: builds the site for N papers (224: the real sources; more: synthetic
+ * dumps from a fixed seed) in a scratch copy under bench/scratch/, never touching content/ or dist/.
+ * Times each phase and samples peak memory, builds a bare-Astro baseline of the same abstracts, measures
+ * the built site (size, page weight, search in Chromium), checks the budgets and writes
+ * bench/results.json. Exits with code 1 when a budget fails.
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { load } from 'js-yaml';
+import { hasChromium, launchChromium, serveSite } from '../tests/helpers/browser.ts';
+import { measureSearch, median, type SearchMetrics } from './browser-metrics.ts';
+import { measure, type Measurement } from './measure.ts';
+import { syntheticDumps } from './synthetic-dumps.ts';
+
+const REPO = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { papers: { type: 'string', default: '224' } } });
+const papers = Number(values.papers);
+if (!Number.isInteger(papers) || papers < 1) throw new Error(`--papers takes a whole number, not "${values.papers}"`);
+
+export const BUDGETS = {
+  ratio: 1.3,
+  ingestMs10k: 5000,
+  peakRss10k: 2 * 1024 ** 3,
+  pageWeight: 25 * 1024,
+  searchMs: 300,
+};
+
+const scratch = join(REPO, 'bench/scratch', String(papers));
+const full = join(scratch, 'papershelf');
+const baseline = join(scratch, 'baseline');
+const log = (text: string): void => console.error(`bench: ${text}`);
+
+function prepareFullCopy(): void {
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(join(full, 'content/sources'), { recursive: true });
+  for (const path of [
+    'src',
+    'public',
+    'scripts',
+    'astro.config.mjs',
+    'tsconfig.json',
+    'package.json',
+    'content/themes.ts',
+    'content/overrides.json',
+  ]) {
+    cpSync(join(REPO, path), join(full, path), { recursive: true });
+  }
+  symlinkSync(join(REPO, 'node_modules'), join(full, 'node_modules'));
+  if (papers === 224) {
+    cpSync(join(REPO, 'content/sources'), join(full, 'content/sources'), { recursive: true });
+  } else {
+    for (const dump of syntheticDumps(papers)) writeFileSync(join(full, 'content/sources', dump.name), dump.text);
+  }
+}
+
+/** The baseline renders the same abstracts (the Markdown ingest wrote) with only a title in front matter. */
+function prepareBaseline(): void {
+  cpSync(join(REPO, 'bench/baseline'), baseline, { recursive: true });
+  symlinkSync(join(REPO, 'node_modules'), join(baseline, 'node_modules'));
+  writeFileSync(join(baseline, 'package.json'), '{ "name": "baseline", "private": true, "type": "module" }\n');
+  mkdirSync(join(baseline, 'content/papers'), { recursive: true });
+  for (const name of readdirSync(join(full, 'content/papers'))) {
+    const page = readFileSync(join(full, 'content/papers', name), 'utf8');
+    const [head, body] = page.slice(4).split('\n---\n') as [string, string];
+    const { title } = load(head) as { title: string };
+    writeFileSync(join(baseline, 'content/papers', name), `---\ntitle: ${JSON.stringify(title)}\n---\n${body}`);
+  }
+}
+
+const node = process.execPath;
+const astroBin = join(REPO, 'node_modules/astro/bin/astro.mjs');
+const quietEnv = { ASTRO_TELEMETRY_DISABLED: '1' };
+
+async function phase(name: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Measurement> {
+  log(`${name}…`);
+  const result = await measure(node, args, {
+    cwd,
+    env: { ...quietEnv, ...env },
+    onOutput: (text) => {
+      for (const line of text.split('\n'))
+        if (/ingest:|pages built|Complete|indexed|parsed|wrote/u.test(line)) log(`  ${line.trim()}`);
+    },
+  });
+  log(`${name}: ${(result.ms / 1000).toFixed(1)} s, peak ${(result.peakRss / 1024 ** 2).toFixed(0)} MB`);
+  return result;
+}
+
+function filesUnder(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile());
+}
+
+/** Bytes of a paper page before search opens: its HTML plus the stylesheets and scripts it loads. */
+function paperPageWeights(dist: string): number[] {
+  const pages = readdirSync(join(dist, 'papers'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  const assetSize = new Map<string, number>();
+  return pages.map((entry) => {
+    const dir = join(dist, 'papers', entry.name);
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    const assets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"|<script[^>]*\ssrc="([^"]+)"/gu)].map((match) =>
+      resolve(dir, match[1] ?? match[2]!),
+    );
+    return (
+      Buffer.byteLength(html) +
+      assets.reduce((sum, asset) => {
+        if (!assetSize.has(asset)) assetSize.set(asset, statSync(asset).size);
+        return sum + assetSize.get(asset)!;
+      }, 0)
+    );
+  });
+}
+
+async function searchMetrics(dist: string): Promise<SearchMetrics | null> {
+  if (!hasChromium()) {
+    log('no Chromium: search latency not measured (apt-get install -y chromium)');
+    return null;
+  }
+  const server = await serveSite(dist);
+  const browser = await launchChromium();
+  try {
+    return await measureSearch(browser, server.url);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+async function main(): Promise<void> {
+  log(`${papers} papers: preparing ${scratch}`);
+  prepareFullCopy();
+  const ingest = await phase('ingest', ['scripts/ingest.ts'], full);
+  const astro = await phase('astro', [astroBin, 'build'], full, { PAPERSHELF_PAGEFIND: 'separate' });
+  const pagefind = await phase('pagefind', ['scripts/pagefind-index.ts', 'dist'], full);
+  prepareBaseline();
+  const baseAstro = await phase('baseline astro', [astroBin, 'build'], baseline);
+  const basePagefind = await phase(
+    'baseline pagefind',
+    [join(REPO, 'scripts/pagefind-index.ts'), 'dist', '*/index.html'],
+    baseline,
+  );
+
+  const dist = join(full, 'dist');
+  const files = filesUnder(dist);
+  const weights = paperPageWeights(dist);
+  const search = await searchMetrics(dist);
+  const totalMs = ingest.ms + astro.ms + pagefind.ms;
+  const baselineMs = baseAstro.ms + basePagefind.ms;
+  const result = {
+    papers,
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGb: Math.round(totalmem() / 1024 ** 3),
+      node: process.version,
+    },
+    phases: {
+      ingest: { ms: Math.round(ingest.ms), peakRss: ingest.peakRss },
+      astro: { ms: Math.round(astro.ms), peakRss: astro.peakRss },
+      pagefind: { ms: Math.round(pagefind.ms), peakRss: pagefind.peakRss },
+      total: { ms: Math.round(totalMs), peakRss: Math.max(ingest.peakRss, astro.peakRss, pagefind.peakRss) },
+    },
+    baseline: {
+      ms: Math.round(baselineMs),
+      astroMs: Math.round(baseAstro.ms),
+      pagefindMs: Math.round(basePagefind.ms),
+      peakRss: Math.max(baseAstro.peakRss, basePagefind.peakRss),
+    },
+    ratio: Number((totalMs / baselineMs).toFixed(3)),
+    pagesBuilt: files.filter((file) => file.endsWith('.html')).length,
+    distBytes: files.reduce((sum, file) => sum + statSync(file).size, 0),
+    paperPageBytes: { median: median(weights), max: Math.max(...weights) },
+    search: search && {
+      medianMs: Math.round(search.medianMs),
+      latenciesMs: search.latencies.map(Math.round),
+      firstQueryPagefindBytes: search.firstQueryPagefindBytes,
+    },
+  };
+
+  const rows: [string, string, string][] = [
+    ['ingest', seconds(result.phases.ingest.ms), mb(result.phases.ingest.peakRss)],
+    ['astro', seconds(result.phases.astro.ms), mb(result.phases.astro.peakRss)],
+    ['pagefind', seconds(result.phases.pagefind.ms), mb(result.phases.pagefind.peakRss)],
+    ['total', seconds(result.phases.total.ms), mb(result.phases.total.peakRss)],
+    ['baseline (bare Astro + Pagefind)', seconds(result.baseline.ms), mb(result.baseline.peakRss)],
+  ];
+  console.log(
+    `\nPapershelf benchmark: ${papers} papers on ${result.machine.cores} × ${result.machine.cpu}, ${result.machine.memoryGb} GB\n`,
+  );
+  console.log(
+    `| phase | wall time | peak RSS |\n| --- | ---: | ---: |\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`,
+  );
+  console.log(`| measure | value |\n| --- | ---: |`);
+  for (const [name, value] of [
+    ['full build / baseline', `${result.ratio.toFixed(2)}×`],
+    ['pages built', String(result.pagesBuilt)],
+    ['dist/ size', mb(result.distBytes)],
+    ['paper page weight (HTML+CSS+JS), median', kb(result.paperPageBytes.median)],
+    ['paper page weight, max', kb(result.paperPageBytes.max)],
+    ['Pagefind bytes for a first query', result.search ? kb(result.search.firstQueryPagefindBytes) : 'not measured'],
+    ['first results after typing, median', result.search ? `${result.search.medianMs} ms` : 'not measured'],
+  ]) {
+    console.log(`| ${name} | ${value} |`);
+  }
+
+  const failures: string[] = [];
+  if (papers >= 2000 && result.ratio > BUDGETS.ratio) {
+    failures.push(
+      `build is ${result.ratio.toFixed(2)}× the baseline (budget ${BUDGETS.ratio}×): compare the astro phase with the baseline's; look at pages rendered per paper (theme and list pages) and at related-paper scoring`,
+    );
+  }
+  if (papers >= 10000 && result.phases.ingest.ms > BUDGETS.ingestMs10k) {
+    failures.push(
+      `ingest took ${seconds(result.phases.ingest.ms)} (budget 5 s): profile with node --cpu-prof scripts/ingest.ts in ${full}`,
+    );
+  }
+  if (papers >= 10000 && result.phases.total.peakRss > BUDGETS.peakRss10k) {
+    failures.push(`peak RSS ${mb(result.phases.total.peakRss)} (budget 2 GB): look at what the astro phase keeps per page`);
+  }
+  if (result.paperPageBytes.max > BUDGETS.pageWeight) {
+    failures.push(
+      `a paper page weighs ${kb(result.paperPageBytes.max)} (budget 25 kB): check site.css, the client scripts and the related/evidence sections`,
+    );
+  }
+  if (result.search && result.search.medianMs > BUDGETS.searchMs) {
+    failures.push(
+      `search takes ${result.search.medianMs} ms to first results (budget 300 ms): check the typing delay in src/client/search.ts and the Pagefind bytes fetched`,
+    );
+  }
+  const resultsPath = join(REPO, 'bench/results.json');
+  const all = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Record<string, unknown>) : {};
+  all[String(papers)] = { ...result, budgetsMet: failures.length === 0, measuredAt: new Date().toISOString() };
+  writeFileSync(resultsPath, `${JSON.stringify(all, null, 2)}\n`);
+  console.log(`\nresults in bench/results.json`);
+  if (failures.length > 0) {
+    console.log(`\nBudgets not met:\n${failures.map((failure) => `- ${failure}`).join('\n')}`);
+    process.exitCode = 1;
+  } else {
+    console.log('All budgets met.');
+  }
+}
+
+await main();
