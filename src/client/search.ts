@@ -13,6 +13,7 @@ interface PagefindResultData {
 
 interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  preload(query: string): Promise<void>;
   search(
     query: string | null,
     options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
@@ -20,6 +21,8 @@ interface Pagefind {
 }
 
 const RESULTS_SHOWN = 30;
+/** Results shown before the rest have loaded, so the first answers appear at once. */
+const FIRST_BATCH = 5;
 /** Wait this long after a keystroke before searching, so fast typing does not start a search per letter. */
 const TYPING_DELAY_MS = 40;
 
@@ -128,9 +131,14 @@ async function run(state: SearchState): Promise<void> {
     ...(state.sort === 'date' || state.sort === 'upvotes' ? { sort: { [state.sort]: 'desc' } } : {}),
   });
   if (runId !== latestRun || !response) return;
-  const results = await Promise.all(response.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
+  // Show the best matches as soon as their fragments arrive, then the rest.
+  const firstBatch = response.results.slice(0, FIRST_BATCH);
+  const firstData = await Promise.all(firstBatch.map((result) => result.data()));
   if (runId !== latestRun) return;
-  list.replaceChildren(...results.map((data) => resultItem(data, state.q)));
+  list.replaceChildren(...firstData.map((data) => resultItem(data, state.q)));
+  const restData = await Promise.all(response.results.slice(FIRST_BATCH, RESULTS_SHOWN).map((result) => result.data()));
+  if (runId !== latestRun) return;
+  list.append(...restData.map((data) => resultItem(data, state.q)));
   const total = response.results.length;
   const scope = [state.q && `“${state.q}”`, state.theme && `in ${state.theme}`].filter(Boolean).join(' ');
   statusLine.textContent =
@@ -174,6 +182,12 @@ function start(): void {
     void run(state);
   });
   input.addEventListener('input', () => {
+    // Start fetching the index chunks for these words now, while the typing delay runs.
+    const words = input.value.trim();
+    if (words)
+      void loadPagefind()
+        .then((engine) => engine.preload(words))
+        .catch(() => undefined);
     window.clearTimeout(typingTimer);
     typingTimer = window.setTimeout(() => {
       const state = stateFromForm();

@@ -42,10 +42,34 @@ function toPaper(entry: PaperEntry): Paper {
   };
 }
 
+interface Neighbours {
+  previous: Paper | undefined;
+  next: Paper | undefined;
+}
+
 interface Library {
   papers: Paper[];
   bySlug: Map<string, Paper>;
   related: Map<string, string[]>;
+  /** Previous and next paper within each paper's main theme, in title order. */
+  neighbours: Map<string, Neighbours>;
+}
+
+/** Previous and next paper within each paper's main theme: one pass over the papers, not one per page. */
+function neighboursInMainTheme(papers: readonly Paper[]): Map<string, Neighbours> {
+  const byTheme = new Map<string, Paper[]>();
+  for (const paper of papers) {
+    for (const theme of paper.data.themes) byTheme.set(theme, [...(byTheme.get(theme) ?? []), paper]);
+  }
+  const positions = new Map<string, Map<string, number>>();
+  for (const [theme, members] of byTheme) positions.set(theme, new Map(members.map((member, index) => [member.slug, index])));
+  return new Map(
+    papers.map((paper) => {
+      const members = byTheme.get(paper.mainTheme)!;
+      const index = positions.get(paper.mainTheme)!.get(paper.slug)!;
+      return [paper.slug, { previous: members[index - 1], next: members[index + 1] }];
+    }),
+  );
 }
 
 let library: Promise<Library> | undefined;
@@ -57,7 +81,12 @@ async function loadLibrary(): Promise<Library> {
     papers.map((paper) => ({ id: paper.slug, text: `${paper.data.title} ${paper.data.title} ${paper.abstract}` })),
     RELATED_COUNT,
   );
-  return { papers, bySlug: new Map(papers.map((paper) => [paper.slug, paper])), related };
+  return {
+    papers,
+    bySlug: new Map(papers.map((paper) => [paper.slug, paper])),
+    related,
+    neighbours: neighboursInMainTheme(papers),
+  };
 }
 
 /** Every paper, sorted by title; loaded and analysed once per build. */

@@ -1,8 +1,8 @@
 /**
  * Related papers by text similarity (TF-IDF cosine over title and abstract), computed at build
- * time. Candidates come from an inverted index over each paper's distinctive terms, and terms
- * shared by more than MAX_DOCUMENT_SHARE of the papers are skipped, so the work grows with the
- * postings of rare terms rather than with every pair of papers.
+ * time. Candidates come from an inverted index over each paper's distinctive terms; terms shared by
+ * more than MAX_DOCUMENT_SHARE of the papers, or by more than MAX_POSTINGS, are skipped, so the work
+ * grows linearly with the number of papers rather than with every pair of them.
  */
 
 export interface RelatedInput {
@@ -17,6 +17,8 @@ const STOPWORDS = new Set(
 );
 /** Terms in more papers than this share carry little meaning and are not used to find candidates. */
 const MAX_DOCUMENT_SHARE = 0.1;
+/** Nor are terms in more papers than this, so the candidate search stays linear in the number of papers. */
+const MAX_POSTINGS = 200;
 /** Terms per paper used to look up candidates: its highest-weighted ones. */
 const QUERY_TERMS = 40;
 
@@ -54,7 +56,7 @@ function tfidfVectors(inputs: readonly RelatedInput[]): { vectors: Vector[]; doc
 /** For each paper id, the ids of its `count` most similar papers, most similar first. */
 export function relatedPapers(inputs: readonly RelatedInput[], count: number): Map<string, string[]> {
   const { vectors, documentFrequency } = tfidfVectors(inputs);
-  const maxPostings = Math.max(2, Math.floor(inputs.length * MAX_DOCUMENT_SHARE));
+  const maxPostings = Math.max(2, Math.min(MAX_POSTINGS, Math.floor(inputs.length * MAX_DOCUMENT_SHARE)));
   const postings = new Map<string, number[]>();
   vectors.forEach((vector, index) => {
     for (const term of vector.keys()) {

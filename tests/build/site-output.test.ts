@@ -59,6 +59,19 @@ describe('the built site', () => {
     }
   });
 
+  it('shows the start of each abstract on theme pages, and a compact list of every paper', () => {
+    const excerpts = (file: string) =>
+      elements(parseHtml(SITE_BUILD, file)).filter((element) => element.properties['className']?.toString() === 'excerpt');
+    const lora = excerpts('themes/lora/index.html');
+    expect(lora.length).toBeGreaterThan(15);
+    expect(lora.every((excerpt) => toText(excerpt).length > 100)).toBe(true);
+    expect(excerpts('papers/index.html')).toEqual([]);
+    const cards = elements(parseHtml(SITE_BUILD, 'papers/index.html')).filter(
+      (element) => element.properties['className']?.toString() === 'paper-card',
+    );
+    expect(cards).toHaveLength(224);
+  });
+
   it('gives each paper page one h1, its title, and a canonical URL and link-preview meta', () => {
     const tree = parseHtml(SITE_BUILD, 'papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/index.html');
     const all = elements(tree);
