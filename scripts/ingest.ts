@@ -6,7 +6,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ingest, type IngestSummary } from '../src/lib/ingest/pipeline.ts';
+import { collectResult, preparePages, type IngestSummary } from '../src/lib/ingest/pipeline.ts';
+import { renderInParallel } from '../src/lib/ingest/render-in-parallel.ts';
 import { OverridesError } from '../src/lib/ingest/overrides.ts';
 import { SourceError } from '../src/lib/ingest/source-error.ts';
 import { replaceDirectory } from '../src/lib/ingest/write-pages.ts';
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
   if (names.length === 0) throw new Error(`no .txt dumps in ${sourcesDir}`);
   const sources = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(sourcesDir, name)) })));
   const overridesText = await readFile(overridesPath, 'utf8').catch(() => '{}');
-  const { pages, summary } = ingest(sources, { overridesText, onDumpParsed: progress('parsed dumps', 10) });
+  const { jobs, entriesRead } = preparePages(sources, { overridesText, onDumpParsed: progress('parsed dumps', 10) });
+  const { pages, summary } = collectResult(await renderInParallel(jobs), entriesRead);
   replaceDirectory(papersDir, pages, progress('wrote pages', 1000));
   console.log(formatSummary(summary, performance.now() - started));
 }

@@ -1,10 +1,10 @@
 import { themes } from '../../../content/themes.ts';
 import { OTHER_THEME, type ThemeDefinition } from '../themes.ts';
 import { inlinesToText, toInlines } from './abstract-text.ts';
-import { classify, compileThemes } from './classify.ts';
+import { classify, compileThemes, type CompiledTheme } from './classify.ts';
 import { paperPage } from './markdown.ts';
-import { mergeEntries } from './merge.ts';
-import { applyOverride, lineOf, OverridesError, parseOverrides, unknownOverrideSlugs } from './overrides.ts';
+import { mergeEntries, type MergedPaper } from './merge.ts';
+import { applyOverride, lineOf, OverridesError, parseOverrides, unknownOverrideSlugs, type Overrides } from './overrides.ts';
 import { parseDump, type DumpEntry } from './parse-dump.ts';
 import { readLines } from './read-lines.ts';
 import { assignSlugs } from './slug.ts';
@@ -36,12 +36,25 @@ export interface IngestOptions {
   onDumpParsed?: (done: number, total: number, entries: number) => void;
 }
 
-/**
- * The whole ingest as one pure function: dumps in, Markdown pages out. Parse every dump, merge
- * copies of the same paper, slug, classify, apply curator overrides, render. Throws a SourceError
- * or OverridesError (naming file and line) on bad input, before anything is written.
- */
-export function ingest(sources: readonly SourceFile[], options: IngestOptions = {}): IngestResult {
+/** One paper ready to be classified and written: the unit of work that can run in parallel. */
+export interface PageJob {
+  slug: string;
+  paper: MergedPaper;
+  override: Overrides[string] | undefined;
+}
+
+/** A written page and the themes it ended up in. */
+export interface RenderedPage {
+  name: string;
+  content: string;
+  themes: string[];
+}
+
+/** Everything before the per-paper work: parse, merge, slug, check overrides. Throws on bad input. */
+export function preparePages(
+  sources: readonly SourceFile[],
+  options: IngestOptions = {},
+): { jobs: PageJob[]; entriesRead: number } {
   const ordered = [...sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const entries: DumpEntry[] = [];
   ordered.forEach((source, index) => {
@@ -56,17 +69,20 @@ export function ingest(sources: readonly SourceFile[], options: IngestOptions = 
   if (unknown.length > 0) {
     throw new OverridesError(lineOf(overridesText, `"${unknown[0]}"`), `no paper has the slug "${unknown[0]}"`);
   }
-  const compiled = compileThemes(options.themeDefinitions ?? themes);
-
-  const pages = new Map<string, string>();
-  const papersPerTheme: Record<string, number> = {};
-  for (const paper of papers) {
+  const jobs = papers.map((paper) => {
     const slug = slugs.get(paper.key)!;
+    return { slug, paper, override: overrides[slug] };
+  });
+  return { jobs, entriesRead: entries.length };
+}
+
+/** Classifies and renders papers to Markdown pages: pure, and independent per paper. */
+export function renderPages(jobs: readonly PageJob[], compiled: readonly CompiledTheme[]): RenderedPage[] {
+  return jobs.map(({ slug, paper, override }) => {
     const title = inlinesToText(toInlines(paper.title));
     const abstract = toInlines(paper.abstract);
-    const { themes: themeIds, evidence } = applyOverride(classify(title, inlinesToText(abstract), compiled), overrides[slug]);
-    for (const id of themeIds) papersPerTheme[id] = (papersPerTheme[id] ?? 0) + 1;
-    const page = paperPage(
+    const { themes: themeIds, evidence } = applyOverride(classify(title, inlinesToText(abstract), compiled), override);
+    const content = paperPage(
       {
         title,
         slug,
@@ -80,17 +96,39 @@ export function ingest(sources: readonly SourceFile[], options: IngestOptions = 
       },
       abstract,
     );
-    pages.set(`${slug}.md`, page);
-  }
-  const sortedPages = new Map([...pages.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return { name: `${slug}.md`, content, themes: themeIds };
+  });
+}
+
+export function compileConfiguredThemes(definitions: readonly ThemeDefinition[] = themes): CompiledTheme[] {
+  return compileThemes(definitions);
+}
+
+/** The pages sorted by file name, and the counts the CLI prints. */
+export function collectResult(rendered: readonly RenderedPage[], entriesRead: number): IngestResult {
+  const papersPerTheme: Record<string, number> = {};
+  for (const page of rendered) for (const id of page.themes) papersPerTheme[id] = (papersPerTheme[id] ?? 0) + 1;
+  const pages = new Map(
+    [...rendered].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((page) => [page.name, page.content]),
+  );
   return {
-    pages: sortedPages,
+    pages,
     summary: {
-      entriesRead: entries.length,
+      entriesRead,
       papersWritten: pages.size,
-      duplicatesMerged: entries.length - papers.length,
+      duplicatesMerged: entriesRead - rendered.length,
       papersPerTheme,
       papersInOther: papersPerTheme[OTHER_THEME.id] ?? 0,
     },
   };
+}
+
+/**
+ * The whole ingest as one pure function: dumps in, Markdown pages out. Parse every dump, merge
+ * copies of the same paper, slug, classify, apply curator overrides, render. Throws a SourceError
+ * or OverridesError (naming file and line) on bad input, before anything is written.
+ */
+export function ingest(sources: readonly SourceFile[], options: IngestOptions = {}): IngestResult {
+  const { jobs, entriesRead } = preparePages(sources, options);
+  return collectResult(renderPages(jobs, compileConfiguredThemes(options.themeDefinitions)), entriesRead);
 }
