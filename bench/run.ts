@@ -5,6 +5,7 @@
  * the built site (size, page weight, search in Chromium), checks the budgets and writes
  * bench/results.json. Exits with code 1 when a budget fails.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -75,6 +76,8 @@ const astroBin = join(REPO, 'node_modules/astro/bin/astro.mjs');
 const quietEnv = { ASTRO_TELEMETRY_DISABLED: '1' };
 
 async function phase(name: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Measurement> {
+  // Flush pending writes (the scratch copy, the previous phase) so they are not billed to this phase.
+  spawnSync('sync');
   log(`${name}…`);
   const result = await measure(node, args, {
     cwd,

@@ -19,7 +19,7 @@ const sourcesDir = join(root, 'content/sources');
 const papersDir = join(root, 'content/papers');
 const overridesPath = join(root, 'content/overrides.json');
 
-function formatSummary(summary: IngestSummary, milliseconds: number): string {
+function formatSummary(summary: IngestSummary, milliseconds: number, steps: Record<string, number>): string {
   const share = (count: number): string => `${((100 * count) / summary.papersWritten).toFixed(1)} %`;
   const themeLines = [...themes, OTHER_THEME].map(
     (theme) => `  ${theme.name.padEnd(26)} ${String(summary.papersPerTheme[theme.id] ?? 0).padStart(5)}`,
@@ -29,7 +29,9 @@ function formatSummary(summary: IngestSummary, milliseconds: number): string {
     'papers per theme:',
     ...themeLines,
     `papers in other: ${summary.papersInOther} (${share(summary.papersInOther)})`,
-    `time: ${Math.round(milliseconds)} ms`,
+    `time: ${Math.round(milliseconds)} ms (${Object.entries(steps)
+      .map(([step, ms]) => `${step} ${Math.round(ms)} ms`)
+      .join(', ')})`,
   ].join('\n');
 }
 
@@ -53,10 +55,19 @@ async function main(): Promise<void> {
   if (names.length === 0) throw new Error(`no .txt dumps in ${sourcesDir}`);
   const sources = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(sourcesDir, name)) })));
   const overridesText = await readFile(overridesPath, 'utf8').catch(() => '{}');
+  const steps: Record<string, number> = {};
+  let lap = performance.now();
+  const step = (name: string): void => {
+    steps[name] = performance.now() - lap;
+    lap = performance.now();
+  };
   const { jobs, entriesRead } = preparePages(sources, { overridesText, onDumpParsed: progress('parsed dumps', 10) });
+  step('parse and merge');
   const { pages, summary } = collectResult(await renderInParallel(jobs), entriesRead);
+  step('classify and render');
   replaceDirectory(papersDir, pages, progress('wrote pages', 1000));
-  console.log(formatSummary(summary, performance.now() - started));
+  step('write');
+  console.log(formatSummary(summary, performance.now() - started, steps));
 }
 
 main().catch((error: unknown) => {

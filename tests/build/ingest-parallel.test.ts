@@ -5,7 +5,7 @@ import { PARALLEL_THRESHOLD, renderInParallel } from '../../src/lib/ingest/rende
 
 describe('rendering pages on several cores', () => {
   it('gives exactly the pages that one thread gives', async () => {
-    const sources = syntheticDumps(PARALLEL_THRESHOLD + 500).map((dump) => ({
+    const sources = syntheticDumps(PARALLEL_THRESHOLD + 200).map((dump) => ({
       name: dump.name,
       bytes: new TextEncoder().encode(dump.text),
     }));

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { compileConfiguredThemes, renderPages, type PageJob, type RenderedPage } from './pipeline.ts';
 
 /** Below this many papers, starting workers costs more than it saves. */
-export const PARALLEL_THRESHOLD = 1500;
+export const PARALLEL_THRESHOLD = 4000;
 
 /**
  * Renders pages on every core: the jobs are split into contiguous shares, one worker thread each,
