@@ -99,6 +99,7 @@ export const themes: readonly ThemeDefinition[] = [
     description:
       'Choosing, filtering, weighting and valuing training data: selection, curation, reweighting, data valuation, data mixtures.',
     rule: 'Which training data to use, and how much each example counts, is the subject.',
+    threshold: 6,
     signals: [
       { pattern: 'data selection|select(?:ing|ed)? (?:training )?data|subset selection|coreset', weight: 3 },
       {
@@ -108,7 +109,8 @@ export const themes: readonly ThemeDefinition[] = [
       },
       { pattern: 'reweight\\w*|re-weight\\w*|importance (?:sampling|resampling)|sample weights?', weight: 2 },
       { pattern: 'Data Shapley|data influence|influence functions?|data importance|valuation', weight: 2 },
-      { pattern: 'training (?:data|examples|samples)|hard samples|curriculum', weight: 1 },
+      { pattern: 'hard (?:samples|examples)|curriculum|candidate pool|dataset design|data sources?', weight: 2 },
+      { pattern: 'training (?:data|examples|samples)', weight: 1 },
     ],
   },
   {
@@ -141,6 +143,7 @@ export const themes: readonly ThemeDefinition[] = [
     name: 'Robustness',
     description: 'Adversarial attacks and training, certified robustness, distribution shift and spurious correlations.',
     rule: 'Robustness to attacks or to shifts in the data is the subject.',
+    threshold: 6,
     signals: [
       { pattern: 'adversarial(?:ly)?', weight: 3 },
       { pattern: 'certified|robustness|out-of-distribution|OOD|distribution shifts?|spurious', weight: 2 },
@@ -153,12 +156,14 @@ export const themes: readonly ThemeDefinition[] = [
     name: 'Optimization & training',
     description:
       'Optimizers, learning-rate schedules, hyperparameters, normalization, initialization, scaling laws and training dynamics.',
-    rule: 'How networks are trained (optimizer, schedule, parametrization, scaling) is the subject.',
+    rule: 'How networks are trained (optimizer, schedule, parametrization, scaling) is the subject; a passing mention of initialization or scaling laws is not enough.',
+    threshold: 8,
     signals: [
       { pattern: 'optimi[sz]ers?|Adam\\w*|SGD|momentum|gradient descent', weight: 2 },
       { pattern: 'learning[- ]rates?|schedul\\w*|warm-?up|weight decay|hyperparameters?', weight: 2 },
-      { pattern: 'normali[sz]ation|initiali[sz]ation|parametri[sz]ations?|reparameteri[sz]ation', weight: 2 },
-      { pattern: 'scaling laws?|training dynamics|training stability|convergence|loss landscape', weight: 2 },
+      { pattern: 'normali[sz]ation|parametri[sz]ations?', weight: 2 },
+      { pattern: 'training dynamics|training stability|loss landscape|learning regimes?', weight: 2 },
+      { pattern: 'initiali[sz]ation|reparameteri[sz]ation|scaling laws?|convergence', weight: 1 },
       { pattern: 'memory-efficient|optimizer states?', weight: 2 },
     ],
   },
@@ -177,6 +182,7 @@ export const themes: readonly ThemeDefinition[] = [
     name: 'Federated learning',
     description: 'Training across clients and devices without pooling their data.',
     rule: 'Federated or decentralised training across clients is the setting.',
+    threshold: 6,
     signals: [
       { pattern: 'federated|FedAvg|Fed\\w+', weight: 3 },
       { pattern: 'clients?|edge devices|P2P|peer-to-peer', weight: 1 },
@@ -186,11 +192,12 @@ export const themes: readonly ThemeDefinition[] = [
     id: 'distillation',
     name: 'Distillation',
     description: 'Knowledge distillation and teacher–student training.',
-    rule: 'Distilling knowledge from a teacher into a student model is part of the method.',
+    rule: 'Distilling knowledge from a teacher into a student model is part of the method; a “mean teacher” or a curriculum teacher alone is not.',
     signals: [
       { pattern: 'distill\\w*', weight: 3 },
       { pattern: 'teachers?|students?', weight: 1 },
     ],
+    threshold: 10,
   },
   {
     id: 'merging',
@@ -204,7 +211,7 @@ export const themes: readonly ThemeDefinition[] = [
         weight: 3,
       },
       { pattern: 'model zoos?|weight matching|mode connectivity|permutation', weight: 2 },
-      { pattern: 'merg\\w*|ensembl\\w*', weight: 1 },
+      { pattern: 'merg\\w*|ensembl\\w*|weight space|network weights', weight: 1 },
     ],
   },
   {
@@ -222,9 +229,13 @@ export const themes: readonly ThemeDefinition[] = [
     name: 'Imbalanced data',
     description: 'Class imbalance, long tails and rare events, and rebalancing under-represented classes or domains.',
     rule: 'Skewed class or domain frequencies are the problem addressed.',
+    threshold: 6,
     signals: [
       { pattern: 'imbalanc\\w*|long-tail\\w*|rare events?|class-balanced|balanced training|under-represented', weight: 3 },
-      { pattern: 'minority|majority class|rebalanc\\w*|upsampl\\w*|upweight\\w*', weight: 2 },
+      {
+        pattern: 'minority|majority class|rebalanc\\w*|upsampl\\w*|upweight\\w*|class distribution|fairness|class[- ]balanced?',
+        weight: 2,
+      },
     ],
   },
   {

@@ -28,7 +28,8 @@ export interface ThemeDefinition {
   threshold?: number;
 }
 
-export const DEFAULT_THRESHOLD = 6;
+/** A subject phrase (weight 3) in the title, or a supporting word in the title and once more in the abstract. */
+export const DEFAULT_THRESHOLD = 7;
 /** A signal in the title counts this many times as much as one in the abstract. */
 export const TITLE_WEIGHT = 3;
 /** A signal in a sentence stating the paper's contribution ("we propose …") counts this many times. */
