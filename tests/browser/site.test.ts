@@ -87,6 +87,26 @@ describeInBrowser('the site in Chromium, over http', () => {
     expectNoErrors(errors);
   });
 
+  it('restores a shared search from its link, and steps back through searches', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${server.url}search/?q=pruning&theme=Pruning&sort=date`);
+    const status = page.locator('[data-search-status]');
+    await expect.poll(() => status.textContent()).toMatch(/match “pruning” in Pruning/u);
+    expect(await page.locator('#search-query').inputValue()).toBe('pruning');
+    expect(await page.getByLabel('Theme', { exact: true }).inputValue()).toBe('Pruning');
+    expect(await page.getByLabel('Order', { exact: true }).inputValue()).toBe('date');
+
+    await page.locator('#search-query').fill('unlearning');
+    await page.getByLabel('Theme', { exact: true }).selectOption('');
+    await expect.poll(() => status.textContent()).toMatch(/match “unlearning”\./u);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('unlearning');
+
+    await page.goBack();
+    await expect.poll(() => page.locator('#search-query').inputValue()).toBe('pruning');
+    await expect.poll(() => status.textContent()).toMatch(/match “pruning” in Pruning/u);
+    expectNoErrors(errors);
+  });
+
   it('copies the paper’s permanent link', async () => {
     const { page, context, errors } = await openPage();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
