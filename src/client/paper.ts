@@ -12,11 +12,27 @@ async function copyText(text: string): Promise<boolean> {
 
 function setUpCopyLink(): void {
   const button = document.querySelector<HTMLButtonElement>('[data-copy-link]');
-  const status = document.querySelector<HTMLElement>('[data-copy-status]');
+  const status = document.querySelector<HTMLElement>('[data-copy-status="link"]');
   if (!button || !status) return;
   button.addEventListener('click', async () => {
     const url = button.dataset['copyLink']!;
     status.textContent = (await copyText(url)) ? 'Link copied' : `Copy this link: ${url}`;
+  });
+}
+
+/** "Copy BibTeX": copies the entry shown on the page; if the browser refuses, selects it for copying by hand. */
+function setUpCopyBibtex(): void {
+  const button = document.querySelector<HTMLButtonElement>('[data-copy-from="bibtex"]');
+  const source = document.querySelector<HTMLElement>('[data-copy-source="bibtex"]');
+  const status = document.querySelector<HTMLElement>('[data-copy-status="bibtex"]');
+  if (!button || !source || !status) return;
+  button.addEventListener('click', async () => {
+    if (await copyText(source.textContent ?? '')) {
+      status.textContent = 'BibTeX copied';
+      return;
+    }
+    getSelection()?.selectAllChildren(source);
+    status.textContent = 'Selected: press Ctrl+C (or ⌘C) to copy';
   });
 }
 
@@ -63,4 +79,5 @@ function highlightSearchTerms(): void {
 }
 
 setUpCopyLink();
+setUpCopyBibtex();
 highlightSearchTerms();

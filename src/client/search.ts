@@ -147,6 +147,19 @@ async function run(state: SearchState): Promise<void> {
       : `${total} paper${total === 1 ? '' : 's'} match ${scope}${total > RESULTS_SHOWN ? `; showing the first ${RESULTS_SHOWN}` : ''}.`;
 }
 
+/**
+ * Puts a search in the address bar. The first keystroke after a finished search starts a new
+ * history entry and further keystrokes update it, so the back button returns to earlier searches
+ * rather than to every letter typed.
+ */
+function record(state: SearchState, typing: boolean): void {
+  const address = addressOf(state);
+  if (address === `${location.pathname}${location.search}`) return;
+  const entry = { ...state, typing };
+  if (typing && (history.state as { typing?: boolean } | null)?.typing) history.replaceState(entry, '', address);
+  else history.pushState(entry, '', address);
+}
+
 function explainOffline(): void {
   statusLine.replaceChildren();
   statusLine.classList.add('notice');
@@ -178,7 +191,7 @@ function start(): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const state = stateFromForm();
-    if (addressOf(state) !== `${location.pathname}${location.search}`) history.pushState(state, '', addressOf(state));
+    record(state, false);
     void run(state);
   });
   input.addEventListener('input', () => {
@@ -191,7 +204,7 @@ function start(): void {
     window.clearTimeout(typingTimer);
     typingTimer = window.setTimeout(() => {
       const state = stateFromForm();
-      history.replaceState(state, '', addressOf(state));
+      record(state, true);
       void run(state);
     }, TYPING_DELAY_MS);
   });

@@ -23,6 +23,7 @@ describeInBrowser('the site in Chromium, over http', () => {
     const first = page.locator('.paper-card-title a').first();
     const title = await first.textContent();
     await first.click();
+    await page.waitForURL(/\/papers\/[a-z0-9-]+\/$/u);
     await expect.poll(() => page.locator('h1').textContent()).toBe(title);
     expect(page.url()).toMatch(/\/papers\/[a-z0-9-]+\/$/u);
     expectNoErrors(errors);
@@ -97,10 +98,15 @@ describeInBrowser('the site in Chromium, over http', () => {
     expect(await page.getByLabel('Order', { exact: true }).inputValue()).toBe('date');
 
     await page.locator('#search-query').fill('unlearning');
+    // However long the reader pauses after typing, the shared search stays one step back.
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('unlearning');
     await page.getByLabel('Theme', { exact: true }).selectOption('');
     await expect.poll(() => status.textContent()).toMatch(/match “unlearning”\./u);
     expect(new URL(page.url()).searchParams.get('q')).toBe('unlearning');
 
+    await page.goBack();
+    await expect.poll(() => page.getByLabel('Theme', { exact: true }).inputValue()).toBe('Pruning');
+    await expect.poll(() => status.textContent()).toMatch(/match “unlearning” in Pruning/u);
     await page.goBack();
     await expect.poll(() => page.locator('#search-query').inputValue()).toBe('pruning');
     await expect.poll(() => status.textContent()).toMatch(/match “pruning” in Pruning/u);
@@ -112,10 +118,22 @@ describeInBrowser('the site in Chromium, over http', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
     await page.goto(`${server.url}papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/`);
     await page.getByRole('button', { name: 'Copy link' }).click();
-    await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Link copied');
+    await expect.poll(() => page.locator('[data-copy-status="link"]').textContent()).toBe('Link copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       'http://localhost:4321/papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/',
     );
+    expectNoErrors(errors);
+  });
+
+  it('copies a paper’s BibTeX entry', async () => {
+    const { page, context, errors } = await openPage();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await page.goto(`${server.url}papers/pa-and-da-jointly-sampling-path-and-data-for-consistent-nas/`);
+    await page.getByRole('button', { name: 'Copy BibTeX' }).click();
+    await expect.poll(() => page.locator('[data-copy-status="bibtex"]').textContent()).toBe('BibTeX copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^@misc\{pa-and-da-jointly-sampling-path-and-data-for-consistent-nas,/u);
+    expect(copied).toContain('title = {{PA\\&DA: Jointly Sampling PAth and DAta for Consistent NAS}}');
     expectNoErrors(errors);
   });
 
@@ -195,15 +213,17 @@ describeInBrowser('the site opened from disk (file://)', () => {
     await page.goto(home);
     expect(await styled()).toBe('832px');
 
+    const fileUrl = (file: string) => pathToFileURL(join(SITE_BUILD, file)).href;
     await page.getByRole('table').getByRole('link', { name: 'Pruning' }).click();
-    expect(page.url()).toBe(pathToFileURL(join(SITE_BUILD, 'themes/pruning/index.html')).href);
+    await page.waitForURL(fileUrl('themes/pruning/index.html'));
     expect(await styled()).toBe('832px');
 
     await page.locator('.paper-card-title a').first().click();
-    expect(page.url()).toMatch(/\/papers\/[a-z0-9-]+\/index\.html$/u);
+    await page.waitForURL(/\/papers\/[a-z0-9-]+\/index\.html$/u);
     expect(await styled()).toBe('832px');
+    const paperUrl = page.url();
     await page.locator('a[rel="next"]').click();
-    expect(page.url()).toMatch(/\/papers\/[a-z0-9-]+\/index\.html$/u);
+    await page.waitForURL((url) => url.href !== paperUrl && /\/papers\/[a-z0-9-]+\/index\.html$/u.test(url.href));
 
     for (const [name, file] of [
       ['All papers', 'papers/index.html'],
@@ -211,18 +231,18 @@ describeInBrowser('the site opened from disk (file://)', () => {
       ['Themes', 'themes/index.html'],
     ] as const) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-      expect(page.url()).toBe(pathToFileURL(join(SITE_BUILD, file)).href);
+      await page.waitForURL(fileUrl(file));
       expect(await styled()).toBe('832px');
     }
     await page.getByRole('link', { name: 'Papershelf' }).first().click();
-    expect(page.url()).toBe(home);
+    await page.waitForURL(home);
 
-    await page.goto(pathToFileURL(join(SITE_BUILD, '404.html')).href);
+    await page.goto(fileUrl('404.html'));
     expect(await styled()).toBe('832px');
     await page.getByRole('button', { name: 'Dark theme' }).click();
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     await page.getByRole('link', { name: 'Browse all papers' }).click();
-    expect(page.url()).toBe(pathToFileURL(join(SITE_BUILD, 'papers/index.html')).href);
+    await page.waitForURL(fileUrl('papers/index.html'));
 
     expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
     expectNoErrors(errors);
@@ -237,7 +257,7 @@ describeInBrowser('the site opened from disk (file://)', () => {
     const status = page.locator('[data-search-status]');
     await expect.poll(() => status.textContent()).toContain('Full-text search needs the site to be served');
     await status.getByRole('link', { name: 'all papers' }).click();
-    expect(page.url()).toBe(pathToFileURL(join(SITE_BUILD, 'papers/index.html')).href);
+    await page.waitForURL(pathToFileURL(join(SITE_BUILD, 'papers/index.html')).href);
     expectNoErrors(errors);
   });
 });

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from '@retorquere/bibtex-parser';
+import { describe, expect, it } from 'vitest';
+import { ALL_THEMES } from '../../src/lib/themes-lookup.ts';
+import { SITE_BUILD } from '../helpers/site-builds.ts';
+
+interface Record {
+  slug: string;
+  url: string;
+  title: string;
+  themes: string[];
+  published: string | null;
+}
+
+const records = JSON.parse(readFileSync(join(SITE_BUILD, 'papers.json'), 'utf8')) as Record[];
+
+describe('the .bib file of each theme', () => {
+  it.each(ALL_THEMES.map((theme) => theme.id))(
+    '%s: parses, and holds exactly its papers with their titles, pages and known years',
+    (id) => {
+      const result = parse(readFileSync(join(SITE_BUILD, `themes/${id}/papers.bib`), 'utf8'), { sentenceCase: false } as never);
+      expect(result.errors).toEqual([]);
+      const members = records.filter((record) => record.themes.includes(id));
+      expect(result.entries.map((entry) => entry.key).sort()).toEqual(members.map((record) => record.slug).sort());
+      for (const entry of result.entries) {
+        const record = members.find((candidate) => candidate.slug === entry.key)!;
+        expect(entry.fields['title']).toBe(record.title);
+        expect(entry.fields['url']).toBe(record.url);
+        expect(entry.fields['year']).toBe(record.published?.slice(0, 4));
+        expect(entry.fields['author']).toBeUndefined();
+      }
+    },
+  );
+});
