@@ -1,5 +1,6 @@
 /**
- * Runs on every page: clean links on a hosted site, the theme toggle, and `/` to search.
+ * Runs on every page: clean links on a hosted site, the theme toggle, and the keyboard: `/` to
+ * search, `j`/`k` through a list of papers, `o` (or Enter) to open one, `?` for the keys.
  * Pages link to `…/index.html` so that they browse from disk; over http(s) those links are
  * shortened to the folder, which is the page's real address.
  */
@@ -42,20 +43,80 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-function setUpSearchShortcut(): void {
+function focusSearch(): void {
+  const input =
+    document.querySelector<HTMLInputElement>('[data-search-input]') ?? document.querySelector<HTMLInputElement>('#site-search');
+  input?.focus();
+  input?.select();
+}
+
+/** The papers listed on this page, in the order shown, skipping those a filter hides. */
+function listedPapers(): HTMLAnchorElement[] {
+  return [...document.querySelectorAll<HTMLAnchorElement>('.paper-card:not([hidden]) .paper-card-title a')];
+}
+
+/** Moves the keyboard focus to the next (+1) or previous (-1) paper in the list. */
+function moveThroughList(step: 1 | -1): void {
+  const links = listedPapers();
+  if (links.length === 0) return;
+  const current = links.indexOf(document.activeElement as HTMLAnchorElement);
+  const next = current === -1 ? (step === 1 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, current + step));
+  links[next]!.focus();
+  links[next]!.closest('.paper-card')?.scrollIntoView({ block: 'nearest' });
+}
+
+const SHORTCUTS: [string, string][] = [
+  ['/', 'Search'],
+  ['j', 'Next paper in the list'],
+  ['k', 'Previous paper in the list'],
+  ['o or Enter', 'Open the selected paper'],
+  ['?', 'Show these keys'],
+];
+
+let helpDialog: HTMLDialogElement | undefined;
+function toggleHelp(): void {
+  if (!helpDialog) {
+    helpDialog = document.createElement('dialog');
+    helpDialog.className = 'shortcuts';
+    helpDialog.setAttribute('aria-labelledby', 'shortcuts-title');
+    const title = Object.assign(document.createElement('h2'), { id: 'shortcuts-title', textContent: 'Keyboard shortcuts' });
+    const list = document.createElement('dl');
+    for (const [key, action] of SHORTCUTS) {
+      const term = document.createElement('dt');
+      term.append(Object.assign(document.createElement('kbd'), { textContent: key }));
+      list.append(term, Object.assign(document.createElement('dd'), { textContent: action }));
+    }
+    const close = Object.assign(document.createElement('button'), { type: 'button', className: 'button', textContent: 'Close' });
+    close.addEventListener('click', () => helpDialog?.close());
+    helpDialog.append(title, list, close);
+    document.body.append(helpDialog);
+  }
+  if (helpDialog.open) helpDialog.close();
+  else helpDialog.showModal();
+}
+
+function setUpKeyboard(): void {
+  const actions: Record<string, () => void> = {
+    '/': focusSearch,
+    j: () => moveThroughList(1),
+    k: () => moveThroughList(-1),
+    o: () => {
+      const focused = document.activeElement;
+      if (focused instanceof HTMLAnchorElement && listedPapers().includes(focused)) focused.click();
+    },
+    '?': toggleHelp,
+  };
   document.addEventListener('keydown', (event) => {
-    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-    const input =
-      document.querySelector<HTMLInputElement>('[data-search-input]') ?? document.querySelector<HTMLInputElement>('#site-search');
-    if (!input) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    const action = actions[event.key];
+    if (!action) return;
     event.preventDefault();
-    input.focus();
-    input.select();
+    action();
   });
 }
 
 shortenLinks();
 setUpThemeToggle();
-setUpSearchShortcut();
+setUpKeyboard();
 
 export {};

@@ -137,6 +137,32 @@ describeInBrowser('the site in Chromium, over http', () => {
     expectNoErrors(errors);
   });
 
+  it('moves through a list with j and k, opens with o, and shows the keys with ?', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${server.url}themes/unlearning/`);
+    const titles = await page.locator('.paper-card-title a').allTextContents();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    await page.keyboard.press('j');
+    expect(await focused()).toBe(titles[0]);
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    expect(await focused()).toBe(titles[1]);
+
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain('Next paper in the list');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    await page.keyboard.press('o');
+    await page.waitForURL(/\/papers\/[a-z0-9-]+\/$/u);
+    expect(await page.locator('h1').textContent()).toBe(titles[1]);
+    expectNoErrors(errors);
+  });
+
   it('switches to the dark theme and remembers it on the next page', async () => {
     const { page, errors } = await openPage();
     await page.goto(server.url);
@@ -245,6 +271,15 @@ describeInBrowser('the site opened from disk (file://)', () => {
     await page.waitForURL(fileUrl('papers/index.html'));
 
     expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
+    expectNoErrors(errors);
+  });
+
+  it('moves through a list and opens a paper with the keyboard from disk too', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(pathToFileURL(join(SITE_BUILD, 'themes/federated/index.html')).href);
+    await page.keyboard.press('j');
+    await page.keyboard.press('o');
+    await page.waitForURL(/\/papers\/[a-z0-9-]+\/index\.html$/u);
     expectNoErrors(errors);
   });
 
