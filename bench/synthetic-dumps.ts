@@ -1,3 +1,5 @@
+import { DUMP_HEADER_LINES } from '../src/lib/ingest/parse-dump.ts';
+
 /**
  * Synthetic Daily Papers dumps in the real format, from a fixed seed: realistic title and abstract
  * lengths, vocabulary from the four named themes and several others, metadata on some entries, and
@@ -185,18 +187,8 @@ function makePaper(index: number, random: () => number): SyntheticPaper {
   return { title, abstract: sentences.join(' '), metadata };
 }
 
-const HEADER = [
-  'new',
-  '',
-  'Get trending papers in your email inbox!',
-  '',
-  'Subscribe',
-  '',
-  'Daily Papers',
-  '',
-  'byAK and the research community',
-  '',
-];
+/** The page chrome that opens a dump, each line followed by a blank line. */
+const HEADER = DUMP_HEADER_LINES.flatMap((line) => [line, '']);
 
 /** Dumps holding `count` distinct papers, about 250 entries each, 10 % of papers listed twice. */
 export function syntheticDumps(count: number, seed = 20261123): { name: string; text: string }[] {

@@ -1,3 +1,5 @@
+import { DUMP_HEADER_LINES } from '../../src/lib/ingest/parse-dump.ts';
+
 /** Builds dump text in the Daily Papers format, for tests. */
 
 export interface TestEntry {
@@ -7,20 +9,8 @@ export interface TestEntry {
   metadata?: string[];
 }
 
-export const HEADER = [
-  'new',
-  '',
-  'Get trending papers in your email inbox!',
-  '',
-  'Subscribe',
-  '',
-  'Daily Papers',
-  '',
-  'byAK and the research community',
-  '',
-  'Mar 14',
-  '',
-];
+/** The page chrome that opens a dump and a listing date, each line followed by a blank line. */
+export const HEADER = [...DUMP_HEADER_LINES, 'Mar 14'].flatMap((line) => [line, '']);
 
 export function dumpText(entries: readonly TestEntry[], newline = '\n'): string {
   const lines = [...HEADER];

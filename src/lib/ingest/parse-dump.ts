@@ -24,14 +24,15 @@ export interface DumpEntry {
   listed: string | null;
 }
 
-/** Lines of the Daily Papers page chrome that open every dump. */
-const HEADER_LINES = new Set([
+/** Lines of the Daily Papers page chrome that open every dump, in the order the page shows them. */
+export const DUMP_HEADER_LINES = [
   'new',
   'Get trending papers in your email inbox!',
   'Subscribe',
   'Daily Papers',
   'byAK and the research community',
-]);
+] as const;
+const HEADER_LINES = new Set<string>(DUMP_HEADER_LINES);
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 const LISTING_DATE_LINE = new RegExp(`^${MONTH} \\d{1,2}$`, 'u');
 const AUTHORS_LINE = /^•\s*(\d+)\s+authors?$/u;
