@@ -8,6 +8,7 @@ interface Result {
   phases: Record<'ingest' | 'astro' | 'pagefind' | 'total', { ms: number; peakRss: number }>;
   baseline: { ms: number };
   ratio: number;
+  relatedPapersMs?: number;
   pagesBuilt: number;
   distBytes: number;
   paperPageBytes: { median: number; max: number };
@@ -28,6 +29,7 @@ const rows: [string, (result: Result) => string][] = [
   ['whole build (peak RSS)', (r) => `${s(r.phases.total.ms)} · ${mb(r.phases.total.peakRss)}`],
   ['bare Astro + Pagefind baseline', (r) => s(r.baseline.ms)],
   ['build / baseline (budget 1.3×)', (r) => `${r.ratio.toFixed(2)}×`],
+  ['related papers, inside the Astro phase', (r) => (r.relatedPapersMs === undefined ? '–' : `${r.relatedPapersMs} ms`)],
   ['pages built', (r) => r.pagesBuilt.toLocaleString('en')],
   ['`dist/` size', (r) => mb(r.distBytes)],
   ['paper page, HTML+CSS+JS, median / max (budget 25 kB)', (r) => `${kb(r.paperPageBytes.median)} / ${kb(r.paperPageBytes.max)}`],

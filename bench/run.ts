@@ -6,12 +6,15 @@
  * bench/results.json. Exits with code 1 when a budget fails.
  */
 import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { load } from 'js-yaml';
 import { hasChromium, launchChromium, serveSite } from '../tests/helpers/browser.ts';
+import { relatedPapers } from '../src/lib/related.ts';
+import { RELATED_COUNT } from '../src/site.config.ts';
 import { measureSearch, median, type SearchMetrics } from './browser-metrics.ts';
 import { measure, type Measurement } from './measure.ts';
 import { syntheticDumps } from './synthetic-dumps.ts';
@@ -27,6 +30,8 @@ export const BUDGETS = {
   peakRss10k: 2 * 1024 ** 3,
   pageWeight: 25 * 1024,
   searchMs: 300,
+  /** "Related papers stay fast at scale": a few seconds at most for 10,000 papers. */
+  relatedMs10k: 3000,
 };
 
 const scratch = join(REPO, 'bench/scratch', String(papers));
@@ -132,6 +137,20 @@ async function searchMetrics(dist: string): Promise<SearchMetrics | null> {
   }
 }
 
+/** Times the related-papers computation alone on the ingested pages: it must grow linearly, not with every pair. */
+function timeRelatedPapers(): number {
+  const dir = join(full, 'content/papers');
+  const inputs = readdirSync(dir).map((name) => {
+    const page = readFileSync(join(dir, name), 'utf8');
+    const [head, body] = page.slice(4).split('\n---\n') as [string, string];
+    const { title } = load(head) as { title: string };
+    return { id: name, text: `${title} ${title} ${body}` };
+  });
+  const started = performance.now();
+  relatedPapers(inputs, RELATED_COUNT);
+  return performance.now() - started;
+}
+
 const mb = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
@@ -142,6 +161,8 @@ async function main(): Promise<void> {
   const ingest = await phase('ingest', ['scripts/ingest.ts'], full);
   const astro = await phase('astro', [astroBin, 'build'], full, { PAPERSHELF_PAGEFIND: 'separate' });
   const pagefind = await phase('pagefind', ['scripts/pagefind-index.ts', 'dist'], full);
+  const relatedMs = timeRelatedPapers();
+  log(`related papers for ${papers} papers: ${Math.round(relatedMs)} ms`);
   prepareBaseline();
   const baseAstro = await phase('baseline astro', [astroBin, 'build'], baseline);
   const basePagefind = await phase(
@@ -177,6 +198,7 @@ async function main(): Promise<void> {
       peakRss: Math.max(baseAstro.peakRss, basePagefind.peakRss),
     },
     ratio: Number((totalMs / baselineMs).toFixed(3)),
+    relatedPapersMs: Math.round(relatedMs),
     pagesBuilt: files.filter((file) => file.endsWith('.html')).length,
     distBytes: files.reduce((sum, file) => sum + statSync(file).size, 0),
     paperPageBytes: { median: median(weights), max: Math.max(...weights) },
@@ -203,6 +225,7 @@ async function main(): Promise<void> {
   console.log(`| measure | value |\n| --- | ---: |`);
   for (const [name, value] of [
     ['full build / baseline', `${result.ratio.toFixed(2)}×`],
+    ['related papers (part of the astro phase)', `${result.relatedPapersMs} ms`],
     ['pages built', String(result.pagesBuilt)],
     ['dist/ size', mb(result.distBytes)],
     ['paper page weight (HTML+CSS+JS), median', kb(result.paperPageBytes.median)],
@@ -217,6 +240,11 @@ async function main(): Promise<void> {
   if (papers >= 2000 && result.ratio > BUDGETS.ratio) {
     failures.push(
       `build is ${result.ratio.toFixed(2)}× the baseline (budget ${BUDGETS.ratio}×): compare the astro phase with the baseline's; look at pages rendered per paper (theme and list pages) and at related-paper scoring`,
+    );
+  }
+  if (papers >= 10000 && result.relatedPapersMs > BUDGETS.relatedMs10k) {
+    failures.push(
+      `related papers took ${result.relatedPapersMs} ms (budget 3 s): check that postings stay capped in src/lib/related.ts`,
     );
   }
   if (papers >= 10000 && result.phases.ingest.ms > BUDGETS.ingestMs10k) {
