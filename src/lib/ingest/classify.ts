@@ -34,7 +34,7 @@ export function compileThemes(definitions: readonly ThemeDefinition[]): Compiled
     id: theme.id,
     threshold: theme.threshold ?? DEFAULT_THRESHOLD,
     signals: theme.signals.map(({ pattern, weight, caseSensitive = false }) => ({
-      // The start of a word is checked in code (startsWord): a leading lookbehind makes V8 try every position.
+      // The start of a word is checked in code (wordMatches): a leading lookbehind makes V8 try every position.
       regex: new RegExp(`(?:${pattern})(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu'),
       weight,
     })),

@@ -2,6 +2,7 @@ import { themes } from '../../../content/themes.ts';
 import { OTHER_THEME, type ThemeDefinition } from '../themes.ts';
 import { inlinesToText, toInlines } from './abstract-text.ts';
 import { classify, compileThemes, type CompiledTheme } from './classify.ts';
+import { compareCodePoints } from './compare.ts';
 import { paperPage } from './markdown.ts';
 import { mergeEntries, type MergedPaper } from './merge.ts';
 import { applyOverride, lineOf, OverridesError, parseOverrides, unknownOverrideSlugs, type Overrides } from './overrides.ts';
@@ -55,7 +56,7 @@ export function preparePages(
   sources: readonly SourceFile[],
   options: IngestOptions = {},
 ): { jobs: PageJob[]; entriesRead: number } {
-  const ordered = [...sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const ordered = [...sources].sort((a, b) => compareCodePoints(a.name, b.name));
   const entries: DumpEntry[] = [];
   ordered.forEach((source, index) => {
     entries.push(...parseDump(source.name, readLines(source.name, source.bytes)));
@@ -108,9 +109,7 @@ export function compileConfiguredThemes(definitions: readonly ThemeDefinition[] 
 export function collectResult(rendered: readonly RenderedPage[], entriesRead: number): IngestResult {
   const papersPerTheme: Record<string, number> = {};
   for (const page of rendered) for (const id of page.themes) papersPerTheme[id] = (papersPerTheme[id] ?? 0) + 1;
-  const pages = new Map(
-    [...rendered].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((page) => [page.name, page.content]),
-  );
+  const pages = new Map([...rendered].sort((a, b) => compareCodePoints(a.name, b.name)).map((page) => [page.name, page.content]));
   return {
     pages,
     summary: {
