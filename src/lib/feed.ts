@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
-import { BASE_PATH, SITE_URL } from '../site.config.ts';
 import type { Paper } from './papers.ts';
-import { absoluteUrl, paperPath } from './paths.ts';
+import { hostedUrl } from './page-context.ts';
+import { paperPath } from './paths.ts';
 import { themeInfo } from './themes-lookup.ts';
 
 /**
@@ -12,10 +12,10 @@ export function paperFeed(title: string, description: string, papers: readonly P
   return rss({
     title,
     description,
-    site: absoluteUrl(SITE_URL, BASE_PATH, ''),
+    site: hostedUrl(''),
     items: papers.map((paper) => ({
       title: paper.data.title,
-      link: absoluteUrl(SITE_URL, BASE_PATH, paperPath(paper.slug)),
+      link: hostedUrl(paperPath(paper.slug)),
       description: paper.abstract,
       ...(paper.data.published ? { pubDate: new Date(`${paper.data.published}T00:00:00Z`) } : {}),
       categories: paper.data.themes.map((id) => themeInfo(id).name),

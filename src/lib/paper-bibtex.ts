@@ -1,7 +1,7 @@
-import { BASE_PATH, SITE_URL } from '../site.config.ts';
 import { bibtexEntry } from './bibtex.ts';
 import type { Paper } from './papers.ts';
-import { absoluteUrl, paperPath } from './paths.ts';
+import { hostedUrl } from './page-context.ts';
+import { paperPath } from './paths.ts';
 
 /** A paper's BibTeX entry, pointing at its page on the hosted site. */
 export function paperBibtex(paper: Paper): string {
@@ -10,7 +10,7 @@ export function paperBibtex(paper: Paper): string {
     title: paper.data.title,
     published: paper.data.published,
     authors: paper.data.authors,
-    url: absoluteUrl(SITE_URL, BASE_PATH, paperPath(paper.slug)),
+    url: hostedUrl(paperPath(paper.slug)),
     listed: paper.data.sources[0]?.listed ?? null,
   });
 }

@@ -1,13 +1,13 @@
-import { BASE_PATH, SITE_URL } from '../site.config.ts';
 import type { Paper } from './papers.ts';
-import { absoluteUrl, paperPath } from './paths.ts';
+import { hostedUrl } from './page-context.ts';
+import { paperPath } from './paths.ts';
 
 /** One record of papers.json: a paper as the site shows it, with where to find it. */
 export function paperRecord(paper: Paper) {
   const { data } = paper;
   return {
     slug: paper.slug,
-    url: absoluteUrl(SITE_URL, BASE_PATH, paperPath(paper.slug)),
+    url: hostedUrl(paperPath(paper.slug)),
     file: `${paperPath(paper.slug)}index.html`,
     title: data.title,
     abstract: paper.abstract,
