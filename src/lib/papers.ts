@@ -59,7 +59,11 @@ interface Library {
 function neighboursInMainTheme(papers: readonly Paper[]): Map<string, Neighbours> {
   const byTheme = new Map<string, Paper[]>();
   for (const paper of papers) {
-    for (const theme of paper.data.themes) byTheme.set(theme, [...(byTheme.get(theme) ?? []), paper]);
+    for (const theme of paper.data.themes) {
+      const members = byTheme.get(theme);
+      if (members) members.push(paper);
+      else byTheme.set(theme, [paper]);
+    }
   }
   const positions = new Map<string, Map<string, number>>();
   for (const [theme, members] of byTheme) positions.set(theme, new Map(members.map((member, index) => [member.slug, index])));

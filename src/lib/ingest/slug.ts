@@ -32,7 +32,9 @@ export function assignSlugs(papers: readonly { key: string; title: string }[]): 
   const byBase = new Map<string, string[]>();
   for (const paper of papers) {
     const base = baseSlug(paper.title);
-    byBase.set(base, [...(byBase.get(base) ?? []), paper.key]);
+    const keys = byBase.get(base);
+    if (keys) keys.push(paper.key);
+    else byBase.set(base, [paper.key]);
   }
   const slugs = new Map<string, string>();
   const taken = new Set(byBase.keys());
