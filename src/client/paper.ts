@@ -15,7 +15,8 @@ function setUpCopyLink(): void {
   const status = document.querySelector<HTMLElement>('[data-copy-status="link"]');
   if (!button || !status) return;
   button.addEventListener('click', async () => {
-    const url = button.dataset['copyLink']!;
+    // The permanent address is the page's canonical URL (the address bar may hold a search's highlight).
+    const url = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')!.href;
     status.textContent = (await copyText(url)) ? 'Link copied' : `Copy this link: ${url}`;
   });
 }

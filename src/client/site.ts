@@ -1,9 +1,12 @@
 /**
- * Runs on every page: clean links on a hosted site, the theme toggle, and the keyboard: `/` to
- * search, `j`/`k` through a list of papers, `o` (or Enter) to open one, `?` for the keys.
+ * Runs on every page: clean links on a hosted site, the theme toggle, reading status (Save and Read
+ * on every paper), and the keyboard: `/` to search, `j`/`k` through a list of papers, `o` (or Enter)
+ * to open one, `s` to save it, `r` to mark it read, `?` for the keys.
  * Pages link to `…/index.html` so that they browse from disk; over http(s) those links are
  * shortened to the folder, which is the page's real address.
  */
+
+import { setUpReadingStatus, toggleSelected } from './lib/reading-status.ts';
 
 const THEME_KEY = 'papershelf-theme';
 const INDEX = 'index.html';
@@ -65,34 +68,19 @@ function moveThroughList(step: 1 | -1): void {
   links[next]!.closest('.paper-card')?.scrollIntoView({ block: 'nearest' });
 }
 
-const SHORTCUTS: [string, string][] = [
-  ['/', 'Search'],
-  ['j', 'Next paper in the list'],
-  ['k', 'Previous paper in the list'],
-  ['o or Enter', 'Open the selected paper'],
-  ['?', 'Show these keys'],
-];
+/** Where this script was loaded from; the 404 page inlines it, and resolves from its <base> instead. */
+const SCRIPTS_URL = new URL(
+  '.',
+  (document.currentScript as HTMLScriptElement | null)?.src || new URL('scripts/', document.baseURI),
+);
 
-let helpDialog: HTMLDialogElement | undefined;
+/** The shortcuts dialog is loaded on the first `?`: most readers never open it, and every page would carry it. */
 function toggleHelp(): void {
-  if (!helpDialog) {
-    helpDialog = document.createElement('dialog');
-    helpDialog.className = 'shortcuts';
-    helpDialog.setAttribute('aria-labelledby', 'shortcuts-title');
-    const title = Object.assign(document.createElement('h2'), { id: 'shortcuts-title', textContent: 'Keyboard shortcuts' });
-    const list = document.createElement('dl');
-    for (const [key, action] of SHORTCUTS) {
-      const term = document.createElement('dt');
-      term.append(Object.assign(document.createElement('kbd'), { textContent: key }));
-      list.append(term, Object.assign(document.createElement('dd'), { textContent: action }));
-    }
-    const close = Object.assign(document.createElement('button'), { type: 'button', className: 'button', textContent: 'Close' });
-    close.addEventListener('click', () => helpDialog?.close());
-    helpDialog.append(title, list, close);
-    document.body.append(helpDialog);
-  }
-  if (helpDialog.open) helpDialog.close();
-  else helpDialog.showModal();
+  const loaded = (window as { papershelfShortcuts?: () => void }).papershelfShortcuts;
+  if (loaded) return loaded();
+  const script = Object.assign(document.createElement('script'), { src: new URL('shortcuts.js', SCRIPTS_URL).href });
+  script.addEventListener('load', toggleHelp);
+  document.head.append(script);
 }
 
 function setUpKeyboard(): void {
@@ -104,6 +92,8 @@ function setUpKeyboard(): void {
       const focused = document.activeElement;
       if (focused instanceof HTMLAnchorElement && listedPapers().includes(focused)) focused.click();
     },
+    s: () => toggleSelected('saved'),
+    r: () => toggleSelected('read'),
     '?': toggleHelp,
   };
   document.addEventListener('keydown', (event) => {
@@ -118,5 +108,4 @@ function setUpKeyboard(): void {
 shortenLinks();
 setUpThemeToggle();
 setUpKeyboard();
-
-export {};
+setUpReadingStatus();

@@ -209,6 +209,7 @@ describeInBrowser('the site in Chromium, over http', () => {
         'papers/',
         'papers/adanns-a-framework-for-adaptive-semantic-search/',
         'search/?q=pruning',
+        'saved/',
         'about/',
         'no-such-page/',
       ]) {
