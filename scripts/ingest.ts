@@ -1,6 +1,6 @@
 /**
  * `npm run ingest`: reads every dump in content/sources, writes one Markdown page per paper to
- * content/papers, and prints a summary. On bad input it prints `content/sources/<file>:<line>: …`,
+ * content/papers (with the papers' search records beside them), and prints a summary. On bad input it prints `content/sources/<file>:<line>: …`,
  * exits with code 1 and leaves content/papers as it was.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { renderInParallel } from '../src/lib/ingest/render-in-parallel.ts';
 import { OverridesError } from '../src/lib/ingest/overrides.ts';
 import { SourceError } from '../src/lib/ingest/source-error.ts';
 import { replaceDirectory } from '../src/lib/ingest/write-pages.ts';
+import { SEARCH_RECORDS_FILE } from '../src/lib/search-record.ts';
 import { themes } from '../content/themes.ts';
 import { OTHER_THEME } from '../src/lib/themes.ts';
 
@@ -63,9 +64,11 @@ async function main(): Promise<void> {
   };
   const { jobs, entriesRead } = preparePages(sources, { overridesText, onDumpParsed: progress('parsed dumps', 10) });
   step('parse and merge');
-  const { pages, summary } = collectResult(await renderInParallel(jobs), entriesRead);
+  const { pages, searchRecords, summary } = collectResult(await renderInParallel(jobs), entriesRead);
   step('classify and render');
-  replaceDirectory(papersDir, pages, progress('wrote pages', 1000));
+  // The search records go with the pages they describe, so both are replaced together.
+  const files = new Map(pages).set(SEARCH_RECORDS_FILE, `${JSON.stringify(searchRecords)}\n`);
+  replaceDirectory(papersDir, files, progress('wrote pages', 1000));
   step('write');
   console.log(formatSummary(summary, performance.now() - started, steps));
 }

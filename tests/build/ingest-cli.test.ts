@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { paperSchema } from '../../src/lib/paper.ts';
+import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/search-record.ts';
 import { makeWorkspace, readPages, REPO, runIngest, SEEDS } from '../helpers/workspace.ts';
 
 const frontMatter = (page: string) => paperSchema.parse(load(page.split('\n---\n')[0]!.replace(/^---\n/u, '')));
@@ -39,9 +40,24 @@ describe('npm run ingest on the seeds', () => {
     expect(yearless[0]).toMatchObject({ published: null, upvotes: 2 });
   });
 
-  it('gives byte-identical pages on a second run', () => {
+  const recordsFile = join(root, 'content/papers', SEARCH_RECORDS_FILE);
+  const recordsText = readFileSync(recordsFile, 'utf8');
+
+  it('writes a search record for every page, with the title, abstract text and theme names', () => {
+    const records = JSON.parse(recordsText) as SearchRecord[];
+    expect(records.map((record) => `${record.slug}.md`)).toEqual([...pages.keys()]);
+    const adanns = records.find((record) => record.slug === 'adanns-a-framework-for-adaptive-semantic-search')!;
+    const data = frontMatter(pages.get('adanns-a-framework-for-adaptive-semantic-search.md')!);
+    expect(adanns).toMatchObject({ title: data.title, themes: ['Retrieval & ranking'], published: data.published });
+    expect(adanns.text).toMatch(
+      /^Web-scale search systems learn an encoder .* Code is open-sourced at https:\/\/github\.com\/RAIVNLab\/AdANNS\.$/u,
+    );
+  });
+
+  it('gives byte-identical pages and search records on a second run', () => {
     expect(runIngest(root).code).toBe(0);
     expect(readPages(root)).toEqual(pages);
+    expect(readFileSync(recordsFile, 'utf8')).toBe(recordsText);
   });
 
   it('leaves the old pages alone when a dump is bad, and names file and line', () => {

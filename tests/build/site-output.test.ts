@@ -2,9 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/search-record.ts';
+import { themeInfo } from '../../src/lib/themes-lookup.ts';
 import { serveSite, type StaticServer } from '../helpers/browser.ts';
 import { SITE_BUILD, SITE_BUILD_AGAIN, SUBPATH_BASE, SUBPATH_BUILD, SUBPATH_SITE } from '../helpers/site-builds.ts';
 import { elements, htmlFiles, isExternal, parseHtml, references } from '../helpers/site-files.ts';
+import { REPO } from '../helpers/workspace.ts';
 
 const pages = htmlFiles(SITE_BUILD);
 const paperPages = pages.filter((file) => /^papers\/[^/]+\/index\.html$/u.test(file));
@@ -140,6 +143,17 @@ describe('papers.json', () => {
       const tree = parseHtml(SITE_BUILD, record.file);
       const abstract = elements(tree).find((element) => element.properties['dataAbstract'] !== undefined)!;
       expect(toText(abstract).replace(/\s+/gu, ' ').trim(), record.slug).toBe(record.abstract);
+    }
+  });
+
+  it('matches what search indexes: each paper’s search record has its title, abstract and theme names', () => {
+    const search = JSON.parse(readFileSync(join(REPO, 'content/papers', SEARCH_RECORDS_FILE), 'utf8')) as SearchRecord[];
+    const bySlug = new Map(search.map((entry) => [entry.slug, entry]));
+    expect(bySlug.size).toBe(records.length);
+    for (const record of records) {
+      const indexed = bySlug.get(record.slug);
+      expect(indexed, record.slug).toMatchObject({ title: record.title, text: record.abstract, published: record.published });
+      expect(indexed!.themes).toEqual(record.themes.map((id) => themeInfo(id).name));
     }
   });
 });

@@ -32,10 +32,12 @@ export function runIngest(root: string): RunResult {
 }
 
 /** Every page in a workspace's content/papers: file name to content. */
+/** The Markdown pages ingest wrote into a workspace, by file name. */
 export function readPages(root: string): Map<string, string> {
   const dir = join(root, 'content/papers');
   return new Map(
     readdirSync(dir)
+      .filter((name) => name.endsWith('.md'))
       .sort()
       .map((name) => [name, readFileSync(join(dir, name), 'utf8')]),
   );

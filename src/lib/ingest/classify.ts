@@ -21,6 +21,7 @@ interface CompiledSignal {
 
 export interface CompiledTheme {
   id: string;
+  name: string;
   threshold: number;
   signals: CompiledSignal[];
 }
@@ -32,6 +33,7 @@ const MAX_EVIDENCE_TERMS = 5;
 export function compileThemes(definitions: readonly ThemeDefinition[]): CompiledTheme[] {
   return definitions.map((theme) => ({
     id: theme.id,
+    name: theme.name,
     threshold: theme.threshold ?? DEFAULT_THRESHOLD,
     signals: theme.signals.map(({ pattern, weight, caseSensitive = false }) => ({
       // The start of a word is checked in code (wordMatches): a leading lookbehind makes V8 try every position.

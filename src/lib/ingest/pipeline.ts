@@ -1,4 +1,5 @@
 import { themes } from '../../../content/themes.ts';
+import type { SearchRecord } from '../search-record.ts';
 import { OTHER_THEME, type ThemeDefinition } from '../themes.ts';
 import { inlinesToText, toInlines } from './abstract-text.ts';
 import { classify, compileThemes, type CompiledTheme } from './classify.ts';
@@ -27,6 +28,8 @@ export interface IngestSummary {
 export interface IngestResult {
   /** Page file name (`<slug>.md`) to its content, sorted by file name. */
   pages: Map<string, string>;
+  /** What search indexes for each paper, in the same order as the pages. */
+  searchRecords: SearchRecord[];
   summary: IngestSummary;
 }
 
@@ -49,6 +52,7 @@ export interface RenderedPage {
   name: string;
   content: string;
   themes: string[];
+  searchRecord: SearchRecord;
 }
 
 /** Everything before the per-paper work: parse, merge, slug, check overrides. Throws on bad input. */
@@ -79,10 +83,12 @@ export function preparePages(
 
 /** Classifies and renders papers to Markdown pages: pure, and independent per paper. */
 export function renderPages(jobs: readonly PageJob[], compiled: readonly CompiledTheme[]): RenderedPage[] {
+  const themeNames = new Map<string, string>([...compiled, OTHER_THEME].map((theme) => [theme.id, theme.name]));
   return jobs.map(({ slug, paper, override }) => {
     const title = inlinesToText(toInlines(paper.title));
     const abstract = toInlines(paper.abstract);
-    const { themes: themeIds, evidence } = applyOverride(classify(title, inlinesToText(abstract), compiled), override);
+    const text = inlinesToText(abstract);
+    const { themes: themeIds, evidence } = applyOverride(classify(title, text, compiled), override);
     const content = paperPage(
       {
         title,
@@ -97,7 +103,15 @@ export function renderPages(jobs: readonly PageJob[], compiled: readonly Compile
       },
       abstract,
     );
-    return { name: `${slug}.md`, content, themes: themeIds };
+    const searchRecord: SearchRecord = {
+      slug,
+      title,
+      text,
+      themes: themeIds.map((id) => themeNames.get(id) ?? id),
+      published: paper.published,
+      upvotes: paper.upvotes,
+    };
+    return { name: `${slug}.md`, content, themes: themeIds, searchRecord };
   });
 }
 
@@ -109,9 +123,11 @@ export function compileConfiguredThemes(definitions: readonly ThemeDefinition[] 
 export function collectResult(rendered: readonly RenderedPage[], entriesRead: number): IngestResult {
   const papersPerTheme: Record<string, number> = {};
   for (const page of rendered) for (const id of page.themes) papersPerTheme[id] = (papersPerTheme[id] ?? 0) + 1;
-  const pages = new Map([...rendered].sort((a, b) => compareCodePoints(a.name, b.name)).map((page) => [page.name, page.content]));
+  const sorted = [...rendered].sort((a, b) => compareCodePoints(a.name, b.name));
+  const pages = new Map(sorted.map((page) => [page.name, page.content]));
   return {
     pages,
+    searchRecords: sorted.map((page) => page.searchRecord),
     summary: {
       entriesRead,
       papersWritten: pages.size,
