@@ -139,7 +139,7 @@ describe('papers.json', () => {
   });
 
   it('gives each abstract as the page shows it', () => {
-    for (const record of records.slice(0, 40)) {
+    for (const record of records) {
       const tree = parseHtml(SITE_BUILD, record.file);
       const abstract = elements(tree).find((element) => element.properties['dataAbstract'] !== undefined)!;
       expect(toText(abstract).replace(/\s+/gu, ' ').trim(), record.slug).toBe(record.abstract);
