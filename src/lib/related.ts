@@ -53,37 +53,65 @@ function tfidfVectors(inputs: readonly RelatedInput[]): { vectors: Vector[]; doc
   return { vectors, documentFrequency };
 }
 
+/** Papers containing a term, with the term's weight in each: parallel arrays, read in the hot loop. */
+interface Postings {
+  papers: number[];
+  weights: number[];
+}
+
 /** For each paper id, the ids of its `count` most similar papers, most similar first. */
 export function relatedPapers(inputs: readonly RelatedInput[], count: number): Map<string, string[]> {
   const { vectors, documentFrequency } = tfidfVectors(inputs);
   const maxPostings = Math.max(2, Math.min(MAX_POSTINGS, Math.floor(inputs.length * MAX_DOCUMENT_SHARE)));
-  const postings = new Map<string, number[]>();
+  const postings = new Map<string, Postings>();
   vectors.forEach((vector, index) => {
-    for (const term of vector.keys()) {
+    for (const [term, weight] of vector) {
       if (documentFrequency.get(term)! > maxPostings) continue;
       const list = postings.get(term);
-      if (list) list.push(index);
-      else postings.set(term, [index]);
+      if (list) {
+        list.papers.push(index);
+        list.weights.push(weight);
+      } else {
+        postings.set(term, { papers: [index], weights: [weight] });
+      }
     }
   });
+  // Scores for one paper at a time, in a reused array; `touched` lists the papers that scored.
+  const scores = new Float64Array(inputs.length);
+  const touched: number[] = [];
+  const ranksBefore = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && inputs[a]!.id < inputs[b]!.id);
   const result = new Map<string, string[]>();
   vectors.forEach((vector, index) => {
     const queryTerms = [...vector.entries()]
       .filter(([term]) => postings.has(term))
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, QUERY_TERMS);
-    const scores = new Map<number, number>();
     for (const [term, weight] of queryTerms) {
-      for (const other of postings.get(term)!) {
+      const { papers, weights } = postings.get(term)!;
+      for (let position = 0; position < papers.length; position++) {
+        const other = papers[position]!;
         if (other === index) continue;
-        scores.set(other, (scores.get(other) ?? 0) + weight * vectors[other]!.get(term)!);
+        if (scores[other] === 0) touched.push(other);
+        scores[other]! += weight * weights[position]!;
       }
     }
-    const best = [...scores.entries()]
-      .sort((a, b) => b[1] - a[1] || (inputs[a[0]]!.id < inputs[b[0]]!.id ? -1 : 1))
-      .slice(0, count)
-      .map(([other]) => inputs[other]!.id);
-    result.set(inputs[index]!.id, best);
+    // The best `count`, kept in order by insertion: far cheaper than sorting every paper that scored.
+    const best: number[] = [];
+    for (const other of touched) {
+      if (best.length === count) {
+        if (!ranksBefore(other, best[count - 1]!)) continue;
+        best.pop();
+      }
+      let at = best.length;
+      while (at > 0 && ranksBefore(other, best[at - 1]!)) at--;
+      best.splice(at, 0, other);
+    }
+    result.set(
+      inputs[index]!.id,
+      best.map((other) => inputs[other]!.id),
+    );
+    for (const other of touched) scores[other] = 0;
+    touched.length = 0;
   });
   return result;
 }
