@@ -3,8 +3,7 @@
  * (content/papers/search-records.json), so the build can index papers for Pagefind while Astro
  * renders the site, instead of re-reading every built page afterwards.
  */
-import { h } from 'hastscript';
-import { toHtml } from 'hast-util-to-html';
+import { escapeAttribute, escapeText } from 'entities';
 import { paperPath } from './paths.ts';
 
 /** The records file, inside content/papers/ (the collection loads only `*.md`). */
@@ -25,23 +24,21 @@ export interface SearchRecord {
  * The page Pagefind indexes for a paper: the title as heading (Pagefind ranks headings higher, as
  * on the real page), the abstract, the theme names; theme filter and the sort keys. Papers without
  * a date or upvotes get the lowest key, because Pagefind leaves pages without a key out of a sort
- * (CloudCannon/pagefind#259). Built as a syntax tree, so no text from a dump is ever parsed as HTML.
+ * (CloudCannon/pagefind#259). Every value is escaped, so no text from a dump is ever read as HTML;
+ * written as a string because the build makes one per paper while it renders the site.
  */
 export function searchRecordHtml(record: SearchRecord): string {
-  return toHtml(
-    h('html', { lang: 'en' }, [
-      h('body', [
-        h('main', { dataPagefindBody: '' }, [
-          h('h1', { dataPagefindMeta: 'title' }, record.title),
-          h('p', record.text),
-          h('p', record.themes.join(', ')),
-          ...record.themes.map((theme) => h('span', { dataPagefindFilter: 'theme', hidden: true }, theme)),
-          h('span', { dataPagefindSort: `date:${record.published ?? '0000-00-00'}`, hidden: true }),
-          h('span', { dataPagefindSort: `upvotes:${record.upvotes ?? 0}`, hidden: true }),
-        ]),
-      ]),
-    ]),
-  );
+  const hidden = (attribute: string, value: string): string => `<span hidden ${attribute}="${escapeAttribute(value)}"></span>`;
+  return [
+    '<html lang="en"><body><main data-pagefind-body>',
+    `<h1 data-pagefind-meta="title">${escapeText(record.title)}</h1>`,
+    `<p>${escapeText(record.text)}</p>`,
+    `<p>${escapeText(record.themes.join(', '))}</p>`,
+    ...record.themes.map((theme) => `<span hidden data-pagefind-filter="theme">${escapeText(theme)}</span>`),
+    hidden('data-pagefind-sort', `date:${record.published ?? '0000-00-00'}`),
+    hidden('data-pagefind-sort', `upvotes:${record.upvotes ?? 0}`),
+    '</main></body></html>',
+  ].join('');
 }
 
 /** Where the paper's page is, from the site root (Pagefind prefixes its base URL). */
