@@ -79,7 +79,8 @@ export function relatedPapers(inputs: readonly RelatedInput[], count: number): M
   // Scores for one paper at a time, in a reused array; `touched` lists the papers that scored.
   const scores = new Float64Array(inputs.length);
   const touched: number[] = [];
-  const ranksBefore = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && inputs[a]!.id < inputs[b]!.id);
+  const ranksBefore = (a: number, b: number): boolean =>
+    scores[a]! > scores[b]! || (scores[a] === scores[b] && inputs[a]!.id < inputs[b]!.id);
   const result = new Map<string, string[]>();
   vectors.forEach((vector, index) => {
     const queryTerms = [...vector.entries()]
