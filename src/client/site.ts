@@ -5,6 +5,8 @@
  * shortened to the folder, which is the page's real address.
  */
 
+import { registerServiceWorker } from './lib/service-worker-registration.ts';
+
 const THEME_KEY = 'papershelf-theme';
 const INDEX = 'index.html';
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/iu;
@@ -118,5 +120,6 @@ function setUpKeyboard(): void {
 shortenLinks();
 setUpThemeToggle();
 setUpKeyboard();
+registerServiceWorker();
 
 export {};
