@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { ingestOnSourceChange } from './src/integrations/ingest-on-source-change.ts';
+import { offlineCache } from './src/integrations/offline-cache.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
 import { BASE_PATH, SITE_URL } from './src/site.config.ts';
@@ -22,5 +23,14 @@ export default defineConfig({
     // exactly as ingest wrote it. Heading ids come from rehype-slug.
     processor: unified({ gfm: false, smartypants: false, rehypePlugins: [rehypeSlug] }),
   },
-  integrations: [ingestOnSourceChange(), clientScripts(), sitemap(), sitemapAlias(), pagefind()],
+  // offlineCache() last: its worker's version is a hash of everything the others write.
+  integrations: [
+    ingestOnSourceChange(),
+    clientScripts(),
+    // The offline page is only ever shown by the service worker, at the address the reader asked for.
+    sitemap({ filter: (page) => !page.endsWith('/offline/') }),
+    sitemapAlias(),
+    pagefind(),
+    offlineCache(),
+  ],
 });

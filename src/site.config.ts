@@ -13,6 +13,19 @@ export const SITE_URL = process.env['SITE'] ?? 'http://localhost:4321';
 /** The sub-path the site lives under, always with leading and trailing slashes. */
 export const BASE_PATH = `/${(process.env['BASE'] ?? '/').replace(/^\/+|\/+$/gu, '')}/`.replace('//', '/');
 
+/**
+ * Offline reading on the hosted site: a service worker keeps the site's shell and every page a reader
+ * opens, so they open without a connection (src/service-worker/). On unless the build runs with
+ * PAPERSHELF_OFFLINE=off, like SITE and BASE a choice of where and how the site is hosted. Off, the
+ * build writes no worker and its pages remove one an earlier build installed.
+ */
+export const OFFLINE_READING = onOrOff('PAPERSHELF_OFFLINE', process.env['PAPERSHELF_OFFLINE'] ?? 'on');
+
+function onOrOff(name: string, value: string): boolean {
+  if (value !== 'on' && value !== 'off') throw new Error(`${name} must be "on" or "off", not "${value}"`);
+  return value === 'on';
+}
+
 /** How many related papers each paper page lists. */
 export const RELATED_COUNT = 5;
 /** How many papers the home page shows as most upvoted and latest. */

@@ -1,6 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { SITE_BUILD, SITE_BUILD_AGAIN, SUBPATH_BASE, SUBPATH_BUILD, SUBPATH_SITE } from './helpers/site-builds.ts';
+import {
+  OFFLINE_OFF_BUILD,
+  SITE_BUILD,
+  SITE_BUILD_AGAIN,
+  SUBPATH_BASE,
+  SUBPATH_BUILD,
+  SUBPATH_SITE,
+} from './helpers/site-builds.ts';
 import { REPO } from './helpers/workspace.ts';
 
 function build(outDir: string, env: Record<string, string> = {}): void {
@@ -21,6 +28,7 @@ export default function setup(): void {
     [SITE_BUILD, {}],
     [SITE_BUILD_AGAIN, {}],
     [SUBPATH_BUILD, { BASE: SUBPATH_BASE, SITE: SUBPATH_SITE }],
+    [OFFLINE_OFF_BUILD, { PAPERSHELF_OFFLINE: 'off' }],
   ];
   for (const [outDir, env] of builds) {
     if (process.env['PAPERSHELF_REUSE_BUILDS'] === '1' && existsSync(outDir)) continue;

@@ -7,6 +7,7 @@
  */
 
 import { setUpReadingStatus, toggleSelected } from './lib/reading-status.ts';
+import { registerServiceWorker } from './lib/service-worker-registration.ts';
 
 const THEME_KEY = 'papershelf-theme';
 const INDEX = 'index.html';
@@ -109,3 +110,4 @@ shortenLinks();
 setUpThemeToggle();
 setUpKeyboard();
 setUpReadingStatus();
+registerServiceWorker();

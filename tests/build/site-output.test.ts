@@ -11,6 +11,8 @@ import { REPO } from '../helpers/workspace.ts';
 
 const pages = htmlFiles(SITE_BUILD);
 const paperPages = pages.filter((file) => /^papers\/[^/]+\/index\.html$/u.test(file));
+/** Pages served at any address (the offline page by the service worker): they link from the site root, and nothing links to them. */
+const servedAnywhere = (file: string) => file === '404.html' || file === 'offline/index.html';
 
 describe('the built site', () => {
   it('has every page type', () => {
@@ -38,7 +40,7 @@ describe('the built site', () => {
           broken.push(`${file}: <${tag}> ${url} (not a relative file path)`);
           continue;
         }
-        const base = file === '404.html' ? '' : dirname(file);
+        const base = servedAnywhere(file) ? '' : dirname(file);
         if (!existsSync(join(SITE_BUILD, posix.normalize(posix.join(base, path))))) broken.push(`${file}: <${tag}> ${url}`);
       }
     }
@@ -168,7 +170,7 @@ describe('the site over http', () => {
   it('serves every internal link and asset of every page', async () => {
     const targets = new Set<string>();
     for (const file of pages) {
-      const pageUrl = new URL(file === '404.html' ? '' : file, server.url);
+      const pageUrl = new URL(servedAnywhere(file) ? '' : file, server.url);
       for (const { url } of references(parseHtml(SITE_BUILD, file))) {
         if (isExternal(url) || url.startsWith('#')) continue;
         targets.add(new URL(url, pageUrl).href.split('#')[0]!);
@@ -181,7 +183,7 @@ describe('the site over http', () => {
     }
     expect(failures).toEqual([]);
     const unlinked = pages
-      .filter((file) => file !== '404.html')
+      .filter((file) => !servedAnywhere(file))
       .filter(
         (file) =>
           !targets.has(new URL(file, server.url).href) &&
@@ -212,7 +214,7 @@ describe('the site hosted under a sub-path at a domain', () => {
     expect(sitemap).toContain(`<loc>${origin}sitemap-0.xml</loc>`);
     const urls = readFileSync(join(SUBPATH_BUILD, 'sitemap-0.xml'), 'utf8');
     expect(urls).toContain(`<loc>${origin}papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/</loc>`);
-    expect(urls.match(/<loc>/gu)).toHaveLength(htmlFiles(SUBPATH_BUILD).length - 1);
+    expect(urls.match(/<loc>/gu)).toHaveLength(htmlFiles(SUBPATH_BUILD).filter((file) => !servedAnywhere(file)).length);
     expect(`${sitemap}${urls}`).not.toContain('localhost');
     expect(readFileSync(join(SUBPATH_BUILD, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${origin}sitemap.xml`);
     const records = JSON.parse(readFileSync(join(SUBPATH_BUILD, 'papers.json'), 'utf8')) as PaperRecord[];

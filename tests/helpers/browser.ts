@@ -29,13 +29,32 @@ export function launchChromium(): Promise<Browser> {
 export interface StaticServer {
   /** The URL of the site root, base path included. */
   url: string;
+  /** Serves another build at the same address from now on, as a deploy does. */
+  deploy(dir: string): void;
+  /**
+   * Unreachable, the host drops every request unanswered. With `context.setOffline(true)` this takes
+   * a page offline: Playwright's offline mode does not reach service workers, which fetch on their own.
+   */
+  setReachable(reachable: boolean): void;
   close(): Promise<void>;
 }
 
+/**
+ * Browsers may keep files but must check them with the server before each use, as on Netlify or
+ * Cloudflare Pages. Without a Cache-Control header they would reuse a file for a while on a guess
+ * based on its age, so which build a test sees after a deploy would depend on timing.
+ */
+const serveFiles = (dir: string) => sirv(dir, { dev: false, etag: true, maxAge: 0, extensions: ['html'] });
+
 /** Serves a built site on loopback under `base`, with its 404 page for unknown paths. */
 export async function serveSite(dir: string, base = '/'): Promise<StaticServer> {
-  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+  let site = { dir, files: serveFiles(dir) };
+  let reachable = true;
   const server: Server = createServer((request, response) => {
+    if (!reachable) {
+      request.socket.destroy();
+      return;
+    }
     const url = request.url ?? '/';
     if (!url.startsWith(base)) {
       response.statusCode = 404;
@@ -43,15 +62,22 @@ export async function serveSite(dir: string, base = '/'): Promise<StaticServer> 
       return;
     }
     request.url = `/${url.slice(base.length)}`;
+    const { dir: root, files } = site;
     files(request, response, () => {
       response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-      response.end(readFileSync(join(dir, '404.html')));
+      response.end(readFileSync(join(root, '404.html')));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${base}`,
+    deploy: (next) => {
+      site = { dir: next, files: serveFiles(next) };
+    },
+    setReachable: (value) => {
+      reachable = value;
+    },
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

@@ -11,3 +11,5 @@ export const SITE_BUILD_AGAIN = join(BUILD_ROOT, 'site-again');
 export const SUBPATH_BUILD = join(BUILD_ROOT, 'subpath');
 export const SUBPATH_BASE = '/reading-list/';
 export const SUBPATH_SITE = 'https://papers.example.org';
+/** The site built with offline reading turned off (PAPERSHELF_OFFLINE=off): no service worker. */
+export const OFFLINE_OFF_BUILD = join(BUILD_ROOT, 'offline-off');

@@ -11,6 +11,7 @@ import {
   type ReadingList,
   type StatusChange,
 } from '../../lib/reading-list.ts';
+import { keepForOffline } from './offline.ts';
 
 const STORAGE_KEY = 'papershelf-reading-list';
 /** Fired on window when the list changes; every script on the page (site, Saved page) listens for it. */
@@ -21,6 +22,8 @@ const LABELS: Record<Status, string> = { saved: 'Save', read: 'Read' };
 interface PaperRef {
   slug: string;
   title: string;
+  /** The paper page's address, for keeping it offline. */
+  href: string;
 }
 
 export function loadReadingList(): ReadingList {
@@ -75,22 +78,24 @@ function changeStatus(paper: PaperRef, change: StatusChange): void {
 }
 
 function toggle(paper: PaperRef, status: Status): void {
-  const entry = loadReadingList().get(paper.slug);
-  changeStatus(paper, { [status]: !(entry?.[status] ?? false) });
+  const on = !(loadReadingList().get(paper.slug)?.[status] ?? false);
+  changeStatus(paper, { [status]: on });
+  // A saved paper should open on a plane: ask the service worker (when there is one) to keep it.
+  if (status === 'saved' && on) keepForOffline([paper.href]);
 }
 
 /** The paper a card stands for, from its title link (which works whether the link is shortened or not). */
 function cardPaper(card: Element): PaperRef | null {
   const link = card.querySelector<HTMLAnchorElement>('.paper-card-title a');
   const slug = link && slugFromPath(new URL(link.href, location.href).pathname);
-  return slug ? { slug, title: link.textContent?.trim() ?? slug } : null;
+  return slug ? { slug, title: link.textContent?.trim() ?? slug, href: link.href } : null;
 }
 
 /** The paper this page is about, on a paper page. */
 function pagePaper(): PaperRef | null {
   const slug = slugFromPath(location.pathname);
   const title = document.querySelector('.paper-header h1')?.textContent?.trim();
-  return slug && title ? { slug, title } : null;
+  return slug && title ? { slug, title, href: location.href } : null;
 }
 
 function statusControls(paper: PaperRef, className: string): HTMLElement {

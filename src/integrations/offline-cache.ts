@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { buildSync } from 'esbuild';
+import { OFFLINE_PAGE, WORKER_FILE } from '../service-worker/protocol.ts';
+import { OFFLINE_READING } from '../site.config.ts';
+
+const WORKER_SOURCE = resolve('src/service-worker/worker.ts');
+
+/** The shell, precached when the worker installs: these pages (by the folder address they are cached under)… */
+const SHELL_PAGES = ['', 'themes/', 'papers/', 'search/', 'about/', OFFLINE_PAGE];
+/** …these when the site has them… */
+const OPTIONAL_SHELL_PAGES = ['saved/'];
+/** …these files, and every file in these folders. */
+const SHELL_FILES = ['404.html', 'favicon.svg'];
+const SHELL_FOLDERS = ['styles/', 'scripts/'];
+
+/** The shell of a built site, as paths from its root; fails when a page or file it must have is missing. */
+export function shellPaths(dir: string): string[] {
+  const required = [...SHELL_PAGES.map((page) => `${page}index.html`), ...SHELL_FILES];
+  const missing = required.filter((file) => !existsSync(join(dir, file)));
+  if (missing.length > 0) throw new Error(`offline cache: the built site has no ${missing.join(', ')}`);
+  return [
+    ...SHELL_PAGES,
+    ...OPTIONAL_SHELL_PAGES.filter((page) => existsSync(join(dir, page, 'index.html'))),
+    ...SHELL_FILES,
+    ...SHELL_FOLDERS.flatMap((folder) =>
+      readdirSync(join(dir, folder))
+        .sort()
+        .map((name) => `${folder}${name}`),
+    ),
+  ];
+}
+
+/**
+ * Files Pagefind writes in an arbitrary order, so that identical builds differ in them
+ * (Pagefind/pagefind#638): its entry file, page metadata and filter indexes. They are made from the
+ * paper pages, which the version covers, as it covers Pagefind's scripts and word index.
+ */
+const UNSTABLE_FILE = /^pagefind\/(?:pagefind-entry\.json|[^/]+\.pf_meta|filter\/)/u;
+
+/**
+ * The build's version: a hash of every file of the built site but the worker (and Pagefind's
+ * unstable files), with their paths, and of the worker's code. It changes whenever a reader could
+ * see a difference and stays the same for identical sources.
+ */
+export function siteVersion(dir: string, workerCode: string): string {
+  const hash = createHash('sha256');
+  const files = (readdirSync(dir, { recursive: true }) as string[])
+    .filter((path) => path !== WORKER_FILE && !UNSTABLE_FILE.test(path) && statSync(join(dir, path)).isFile())
+    .sort();
+  for (const path of files) {
+    const content = readFileSync(join(dir, path));
+    hash.update(`${path}\0${content.length}\0`).update(content);
+  }
+  return hash.update(workerCode).digest('hex').slice(0, 16);
+}
+
+/** The worker as one classic script, with the build's version and shell written in. */
+export function compileWorker(version: string, shell: readonly string[]): string {
+  const result = buildSync({
+    entryPoints: [WORKER_SOURCE],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2022',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    define: { __PAPERSHELF_VERSION__: JSON.stringify(version), __PAPERSHELF_SHELL__: JSON.stringify(shell) },
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/**
+ * Offline reading on the hosted site (OFFLINE_READING in src/site.config.ts): adds the offline page
+ * and, once the site is built, writes the service worker to its root. Must come after every
+ * integration that writes into the build (scripts, sitemap, Pagefind), so the version covers them.
+ */
+export function offlineCache(enabled = OFFLINE_READING): AstroIntegration {
+  return {
+    name: 'papershelf:offline-cache',
+    hooks: {
+      'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
+        // Tells Base.astro whether pages have a worker to register (not under `astro dev`, which builds none).
+        updateConfig({ vite: { define: { __PAPERSHELF_OFFLINE_WORKER__: JSON.stringify(enabled && command === 'build') } } });
+        if (enabled)
+          injectRoute({
+            pattern: `/${OFFLINE_PAGE}`,
+            entrypoint: new URL('../service-worker/OfflinePage.astro', import.meta.url),
+          });
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        if (!enabled) return;
+        const root = fileURLToPath(dir);
+        const shell = shellPaths(root);
+        const worker = compileWorker(siteVersion(root, compileWorker('', shell)), shell);
+        writeFileSync(join(root, WORKER_FILE), worker);
+        logger.info(`wrote ${WORKER_FILE} (${worker.length} bytes), precaching ${shell.length} files`);
+      },
+    },
+  };
+}

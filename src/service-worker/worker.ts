@@ -1,0 +1,159 @@
+/**
+ * The service worker that lets a hosted copy of the site open offline: it precaches the shell
+ * (styles, scripts, icon, the main pages and the offline page) when it installs, caches every page
+ * and file of the site the reader opens, and fetches the pages a page asks it to keep.
+ *
+ * Network first: online, every request goes to the host and the cache only keeps a copy, so a
+ * reader always sees the current build, and a page and its styles and scripts always come from the
+ * same build (those files keep their names from build to build, so serving them from the cache
+ * while the page came from the host could mix two builds). Offline, the cache answers, and a page
+ * that was never cached gets the offline page instead of the browser's error.
+ *
+ * Each build has its own cache, named after a hash of the built site: a new build installs a new
+ * worker, which precaches the new shell and fetches again, from the new build, every page the
+ * reader had cached, then takes over at once and deletes the older caches. Offline, a reader only
+ * ever sees one build.
+ *
+ * Compiled by src/integrations/offline-cache.ts into `sw.js` at the site root.
+ */
+import { cacheKey, cachePrefix, KEEP_MESSAGE, OFFLINE_PAGE, type KeepMessage } from './protocol.ts';
+
+/** Set at build time: a hash of the built site, and the shell's paths from the site root. */
+declare const __PAPERSHELF_VERSION__: string;
+declare const __PAPERSHELF_SHELL__: string[];
+
+// The project compiles with the DOM library, which lacks the service-worker types (the webworker
+// library conflicts with it), so the few used here are declared.
+interface ExtendableEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface FetchEvent extends ExtendableEvent {
+  readonly request: Request;
+  respondWith(response: Promise<Response>): void;
+}
+interface ExtendableMessageEvent extends ExtendableEvent {
+  readonly data: unknown;
+}
+interface ServiceWorkerScope {
+  readonly location: { readonly href: string };
+  readonly clients: {
+    claim(): Promise<void>;
+    matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<readonly { readonly url: string }[]>;
+  };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: ExtendableMessageEvent) => void): void;
+}
+
+const worker = self as unknown as ServiceWorkerScope;
+/** The site root: the worker's folder, which is also its scope. */
+const ROOT = new URL('./', worker.location.href).href;
+const PREFIX = cachePrefix(ROOT);
+const CACHE = `${PREFIX}${__PAPERSHELF_VERSION__}`;
+const SHELL = __PAPERSHELF_SHELL__.map((path) => new URL(path, ROOT).href);
+const OFFLINE = new URL(OFFLINE_PAGE, ROOT).href;
+
+const inSite = (url: string): boolean => url.startsWith(ROOT);
+/** A redirected response cannot answer a navigation from the cache, and an error is not worth keeping. */
+const worthKeeping = (response: Response): boolean => response.ok && !response.redirected;
+/**
+ * A request to the host that checks with it (a conditional request, answered with "not modified" when
+ * nothing changed) rather than trusting the browser's HTTP cache, which may hold files of the previous
+ * build for as long as the host allows (10 minutes on GitHub Pages): after a deploy the reader gets the
+ * new build at once, and the worker never caches an old file under the new build's name. A navigation
+ * cannot be copied with changes, so it is rebuilt from its address, leaving redirects to the browser.
+ */
+const fresh = (request: Request | string): Request =>
+  typeof request !== 'string' && request.mode === 'navigate'
+    ? new Request(request.url, { cache: 'no-cache', redirect: 'manual' })
+    : new Request(request, { cache: 'no-cache' });
+
+/**
+ * This build's cache, opened once per run of the worker and only if it exists (install creates it).
+ * When it is deleted while the worker runs (by a newer build's worker, or by a page of a build without
+ * offline reading), the worker keeps writing into the deleted cache, which nothing reads, rather than
+ * creating it again under its name.
+ */
+let ownCache: Promise<Cache | undefined> | undefined;
+const openOwnCache = (): Promise<Cache | undefined> =>
+  (ownCache ??= caches.has(CACHE).then((exists) => (exists ? caches.open(CACHE) : undefined)));
+
+/** Fetches pages of the site from the host and caches them; one that fails is skipped, not fatal. */
+async function keep(cache: Cache | undefined, urls: readonly string[]): Promise<void> {
+  if (!cache) return;
+  await Promise.all(
+    urls.map(async (url) => {
+      try {
+        const response = await fetch(fresh(url));
+        if (worthKeeping(response)) await cache.put(cacheKey(url), response);
+      } catch {
+        // Offline, or the page is gone: it is simply not kept.
+      }
+    }),
+  );
+}
+
+/** What the reader had in earlier builds' caches, besides their shells. */
+async function keptByEarlierBuilds(): Promise<string[]> {
+  const urls = new Set<string>();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    for (const request of await (await caches.open(name)).keys()) urls.add(request.url);
+  }
+  return [...urls].filter((url) => !SHELL.includes(url));
+}
+
+worker.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      // All or nothing: if the shell cannot be fetched, this worker is dropped and the current one stays.
+      const cache = await (ownCache = caches.open(CACHE));
+      await cache.addAll(SHELL.map(fresh));
+      await keep(cache, await keptByEarlierBuilds());
+      await worker.skipWaiting();
+    })(),
+  );
+});
+
+worker.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      await worker.clients.claim();
+      // The pages open while the worker installed were loaded without it: keep them too.
+      const windows = await worker.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      await keep(await openOwnCache(), windows.map((window) => window.url).filter(inSite));
+    })(),
+  );
+});
+
+async function networkFirst(event: FetchEvent): Promise<Response> {
+  const { request } = event;
+  const key = cacheKey(request.url);
+  try {
+    const response = await fetch(fresh(request));
+    if (worthKeeping(response)) {
+      const copy = response.clone();
+      event.waitUntil(openOwnCache().then((cache) => cache?.put(key, copy)));
+    }
+    return response;
+  } catch {
+    const cached =
+      (await caches.match(key, { cacheName: CACHE })) ??
+      (request.mode === 'navigate' ? await caches.match(OFFLINE, { cacheName: CACHE }) : undefined);
+    return cached ?? Response.error();
+  }
+}
+
+worker.addEventListener('fetch', (event) => {
+  if (event.request.method !== 'GET' || !inSite(event.request.url)) return;
+  event.respondWith(networkFirst(event));
+});
+
+worker.addEventListener('message', (event) => {
+  const message = event.data as Partial<KeepMessage> | null;
+  if (message?.type !== KEEP_MESSAGE || !Array.isArray(message.urls)) return;
+  const urls = message.urls.flatMap((url: unknown) => (typeof url === 'string' && URL.canParse(url) ? [new URL(url).href] : []));
+  event.waitUntil(openOwnCache().then((cache) => keep(cache, urls.filter(inSite))));
+});

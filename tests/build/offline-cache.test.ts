@@ -1,0 +1,91 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileWorker, shellPaths, siteVersion } from '../../src/integrations/offline-cache.ts';
+import { OFFLINE_OFF_BUILD, SITE_BUILD, SITE_BUILD_AGAIN, SUBPATH_BUILD } from '../helpers/site-builds.ts';
+import { htmlFiles } from '../helpers/site-files.ts';
+
+const workerOf = (dir: string) => readFileSync(join(dir, 'sw.js'), 'utf8');
+/** The `data-…` attribute Base.astro puts on <html> for the worker, if any. */
+const htmlAttribute = (dir: string, file: string, name: string) =>
+  new RegExp(`<html[^>]* ${name}="([^"]*)"`, 'u').exec(readFileSync(join(dir, file), 'utf8'))?.[1];
+
+function scratchCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'papershelf-offline-'));
+  cpSync(SITE_BUILD, dir, { recursive: true });
+  return dir;
+}
+
+describe('the offline service worker in the build', () => {
+  it('is written at the site root last, so its version covers every other file', () => {
+    for (const dir of [SITE_BUILD, SUBPATH_BUILD]) {
+      const shell = shellPaths(dir);
+      expect(workerOf(dir), dir).toBe(compileWorker(siteVersion(dir, compileWorker('', shell)), shell));
+    }
+  });
+
+  it('has one version for the same sources and another when a file changes', () => {
+    expect(workerOf(SITE_BUILD_AGAIN)).toBe(workerOf(SITE_BUILD));
+    expect(siteVersion(SUBPATH_BUILD, '')).not.toBe(siteVersion(SITE_BUILD, ''));
+    const copy = scratchCopy();
+    try {
+      expect(siteVersion(copy, '')).toBe(siteVersion(SITE_BUILD, ''));
+      writeFileSync(join(copy, 'about/index.html'), `${readFileSync(join(copy, 'about/index.html'), 'utf8')} `);
+      expect(siteVersion(copy, '')).not.toBe(siteVersion(SITE_BUILD, ''));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('precaches the shell, with the Saved page when the site has one, and fails the build without a shell page', () => {
+    expect(shellPaths(SITE_BUILD)).toEqual([
+      '',
+      'themes/',
+      'papers/',
+      'search/',
+      'about/',
+      'offline/',
+      'saved/',
+      '404.html',
+      'favicon.svg',
+      'styles/site.css',
+      'scripts/list.js',
+      'scripts/paper.js',
+      'scripts/saved.js',
+      'scripts/search.js',
+      'scripts/shortcuts.js',
+      'scripts/site.js',
+    ]);
+    const copy = scratchCopy();
+    try {
+      rmSync(join(copy, 'saved'), { recursive: true });
+      expect(shellPaths(copy)).not.toContain('saved/');
+      rmSync(join(copy, 'about'), { recursive: true });
+      expect(() => shellPaths(copy)).toThrow('the built site has no about/index.html');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('points every page at the worker at the site root', () => {
+    const wrong = htmlFiles(SITE_BUILD).filter((file) => {
+      const worker = htmlAttribute(SITE_BUILD, file, 'data-sw');
+      // The 404 and offline pages are served at any address and resolve links from the root, by their <base>.
+      const from = file === '404.html' || file === 'offline/index.html' ? '' : dirname(file);
+      return worker === undefined || posix.join(from, worker) !== 'sw.js';
+    });
+    expect(wrong).toEqual([]);
+    expect(readFileSync(join(SITE_BUILD, 'sitemap-0.xml'), 'utf8')).not.toContain('/offline/');
+  });
+
+  it('writes no worker and no offline page with offline reading off, and its pages register none', () => {
+    expect(existsSync(join(OFFLINE_OFF_BUILD, 'sw.js'))).toBe(false);
+    expect(existsSync(join(OFFLINE_OFF_BUILD, 'offline'))).toBe(false);
+    const pages = htmlFiles(OFFLINE_OFF_BUILD);
+    expect(pages.length).toBeGreaterThan(200);
+    expect(pages.filter((file) => htmlAttribute(OFFLINE_OFF_BUILD, file, 'data-sw') !== undefined)).toEqual([]);
+    // They name the worker only to remove one an earlier build installed.
+    expect(pages.filter((file) => htmlAttribute(OFFLINE_OFF_BUILD, file, 'data-sw-off') === undefined)).toEqual([]);
+  });
+});
