@@ -15,7 +15,9 @@ export default defineConfig({
   base: BASE_PATH,
   trailingSlash: 'always',
   outDir: process.env['OUT_DIR'] ?? './dist',
-  build: { format: 'directory' },
+  // Component styles go inline into the pages that use them: a stylesheet link from Astro would be
+  // root-absolute (/_astro/…), which does not load from disk.
+  build: { format: 'directory', inlineStylesheets: 'always' },
   // No prefetch, no dev toolbar in pages: the site loads nothing it does not show.
   devToolbar: { enabled: false },
   markdown: {
