@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { writeDiskIndex } from './disk-index.ts';
 
 /** Only paper pages are searchable. */
 export const PAPER_PAGES_GLOB = 'papers/*/index.html';
@@ -18,6 +19,15 @@ export async function indexSite(outDir: string, glob = PAPER_PAGES_GLOB): Promis
 }
 
 /**
+ * Search indexes of a built site: Pagefind's over the paper pages, then the index for search from
+ * disk, which takes Pagefind's word chunks so that both find the same papers. Returns both sizes.
+ */
+export async function indexForSearch(outDir: string): Promise<{ pages: number; diskIndexBytes: number }> {
+  const pages = await indexSite(outDir);
+  return { pages, diskIndexBytes: writeDiskIndex(outDir) };
+}
+
+/**
  * Indexes the built paper pages once Astro has written them. The benchmark sets
  * PAPERSHELF_PAGEFIND=separate to time this step on its own (scripts/pagefind-index.ts).
  */
@@ -27,7 +37,8 @@ export function pagefind(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env['PAPERSHELF_PAGEFIND'] === 'separate') return;
-        logger.info(`indexed ${await indexSite(fileURLToPath(dir))} paper pages`);
+        const { pages, diskIndexBytes } = await indexForSearch(fileURLToPath(dir));
+        logger.info(`indexed ${pages} paper pages; index for search from disk: ${Math.round(diskIndexBytes / 1024)} kB`);
       },
     },
   };
