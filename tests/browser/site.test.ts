@@ -282,17 +282,4 @@ describeInBrowser('the site opened from disk (file://)', () => {
     await page.waitForURL(/\/papers\/[a-z0-9-]+\/index\.html$/u);
     expectNoErrors(errors);
   });
-
-  it('says clearly that full-text search needs a served site, and points to browsing', async () => {
-    const { page, errors } = await openPage();
-    await page.goto(home);
-    await page.locator('#site-search').fill('pruning');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/search\/index\.html\?q=pruning$/u);
-    const status = page.locator('[data-search-status]');
-    await expect.poll(() => status.textContent()).toContain('Full-text search needs the site to be served');
-    await status.getByRole('link', { name: 'all papers' }).click();
-    await page.waitForURL(pathToFileURL(join(SITE_BUILD, 'papers/index.html')).href);
-    expectNoErrors(errors);
-  });
 });
