@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
@@ -12,8 +14,15 @@ export async function indexSite(outDir: string, glob = PAPER_PAGES_GLOB): Promis
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const indexed = await index.addDirectory({ path: outDir, glob });
   if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-  if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  // Written here rather than by Pagefind's writeFiles: Pagefind's service answers before its last
+  // writes reach the disk, so close() could leave pagefind-entry.json empty.
+  const { files, errors: fileErrors } = await index.getFiles();
+  if (fileErrors.length > 0) throw new Error(`Pagefind: ${fileErrors.join('; ')}`);
+  for (const file of files) {
+    const target = join(outDir, 'pagefind', file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
+  }
   await close();
   return indexed.page_count;
 }

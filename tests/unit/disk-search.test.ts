@@ -38,6 +38,8 @@ describe('the words Pagefind indexes', () => {
     expect(indexedStems('Café')).toEqual(['cafe']);
     expect(indexedStems('snake_case')).toEqual(['snake_cas', 'snake', 'case']);
     expect(indexedStems('—')).toEqual([]);
+    // Emoji count as words of their own (Pagefind's own example).
+    expect(indexedStems('cloud🌦️cannon')).toEqual(expect.arrayContaining(['cloudcannon', '🌦️']));
   });
 
   it('reads a query as Pagefind does: no punctuation, lower case, single spaces, no accents', () => {

@@ -31,7 +31,6 @@ export type IndexedPaper = [slug: string, title: string, date: string, upvotes: 
 
 /** The index as search/disk-index.js assigns it to `papershelfDiskIndex`. */
 export interface DiskIndexData {
-  version: 1;
   /** Theme names, in site order; a paper's themes are bits over this list. */
   themes: string[];
   papers: IndexedPaper[];
@@ -117,7 +116,6 @@ export function buildDiskIndex(
   const words = [...pages.keys()].sort(compareCodePoints);
   const themeBit = new Map(themes.map((name, index) => [name, 2 ** index]));
   return {
-    version: 1,
     themes: [...themes],
     papers: papers.map((paper) => [
       paper.slug,

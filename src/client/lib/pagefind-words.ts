@@ -29,6 +29,7 @@ const UPPERCASE = /^\p{Uppercase}$/u;
 export const WHITESPACE = /\p{White_Space}+/u;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/gu;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const ASCII = /^[\x00-\x7F]*$/u;
 
 /** "café" -> "cafe": Pagefind indexes and searches words without their accents. */
 export function withoutDiacritics(text: string): string {
@@ -67,7 +68,9 @@ function splitsBefore(text: readonly string[], i: number): 'space' | 'next' | nu
 
 /** The parts of a compound word ("LQ-LoRA" -> "lq lo ra"): Pagefind's get_discrete_words. */
 function compoundParts(word: string): string[] {
-  const text = [...graphemes.segment(word.replace(ASCII_PUNCTUATION, ' '))].map(({ segment }) => segment);
+  const spaced = word.replace(ASCII_PUNCTUATION, ' ');
+  // In ASCII every character is a grapheme (but CR LF, which a word never holds): skip the segmenter.
+  const text = ASCII.test(spaced) ? [...spaced] : [...graphemes.segment(spaced)].map(({ segment }) => segment);
   const parts: string[] = [];
   let current = '';
   for (let i = 0; i < text.length; i++) {
@@ -93,10 +96,14 @@ function compoundParts(word: string): string[] {
 
 const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
 
-/** Emoji, which Pagefind also indexes on their own (with or without the emoji variation selector, as its `emojis` crate). */
-const MAYBE_EMOJI = /\p{Emoji}/u;
+/**
+ * Emoji, which Pagefind also indexes on their own (with or without the emoji variation selector, as
+ * its `emojis` crate). Every emoji holds a pictograph, a regional indicator (flags) or a keycap mark.
+ */
+const MAYBE_EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20E3]/u;
 const RGI_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
-const isEmoji = (grapheme: string): boolean => RGI_EMOJI.test(grapheme) || RGI_EMOJI.test(`${grapheme}\uFE0F`);
+const isEmoji = (grapheme: string): boolean =>
+  MAYBE_EMOJI.test(grapheme) && (RGI_EMOJI.test(grapheme) || RGI_EMOJI.test(`${grapheme}\uFE0F`));
 
 /**
  * The stems Pagefind indexes for one whitespace-separated word of a page: the whole word without
