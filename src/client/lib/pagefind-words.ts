@@ -29,7 +29,7 @@ const UPPERCASE = /^\p{Uppercase}$/u;
 export const WHITESPACE = /\p{White_Space}+/u;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/gu;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-const ASCII = /^[\x00-\x7F]*$/u;
+const ASCII = /^\p{ASCII}*$/u;
 
 /** "café" -> "cafe": Pagefind indexes and searches words without their accents. */
 export function withoutDiacritics(text: string): string {
