@@ -1,4 +1,4 @@
-/** `node scripts/pagefind-index.ts <site-dir> [glob]`: the build's Pagefind step on its own, for the benchmark. */
+/** `node scripts/pagefind-index.ts <site-dir> [glob]`: Pagefind over a built site's pages, as the benchmark's baseline indexes. */
 import { indexSite, PAPER_PAGES_GLOB } from '../src/integrations/pagefind.ts';
 
 const [dir, glob = PAPER_PAGES_GLOB] = process.argv.slice(2);

@@ -1,8 +1,11 @@
 /**
  * The search page: Pagefind's index, a theme filter and an order, all kept in the address
  * (`?q=…&theme=…&sort=…`) so a search can be shared and the back button steps through searches.
+ * Opened from disk (file://), where Pagefind cannot load its index, it searches a small index
+ * loaded as a classic script instead (lib/disk-search.ts), which finds the same papers.
  * Results are built with DOM APIs only: no text from the index is ever parsed as HTML.
  */
+import type { DiskResult, DiskSearch, DiskSort } from './lib/disk-search.ts';
 
 interface PagefindResultData {
   url: string;
@@ -34,6 +37,7 @@ const statusLine = document.querySelector<HTMLElement>('[data-search-status]')!;
 const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 /** The site root, from this page's address (`<base>/search/`). */
 const siteRoot = new URL('../', location.href);
+const fromDisk = location.protocol === 'file:';
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
@@ -42,6 +46,25 @@ function loadPagefind(): Promise<Pagefind> {
     return module;
   });
   return pagefind;
+}
+
+function loadScript(url: URL): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement('script'), { src: url.href });
+    script.addEventListener('load', () => resolve());
+    script.addEventListener('error', () => reject(new Error(`could not load ${url.href}`)));
+    document.head.append(script);
+  });
+}
+
+let diskSearch: Promise<DiskSearch> | undefined;
+/** From disk only: the index and its engine, as classic scripts (a browser runs those from file://). */
+function loadDiskSearch(): Promise<DiskSearch> {
+  diskSearch ??= Promise.all([
+    loadScript(new URL('scripts/disk-search.js', siteRoot)),
+    loadScript(new URL('search/disk-index.js', siteRoot)),
+  ]).then(() => globalThis.papershelfDiskSearch!(globalThis.papershelfDiskIndex!));
+  return diskSearch;
 }
 
 interface SearchState {
@@ -76,7 +99,8 @@ function addressOf(state: SearchState): string {
 
 /** Pagefind's excerpt is escaped text with <mark> around matches: rebuild it as text and <mark> nodes. */
 function excerptNodes(excerpt: string): Node[] {
-  const decode = (html: string): string => new DOMParser().parseFromString(html, 'text/html').documentElement.textContent ?? '';
+  // Parsed inside <body>: before it, an HTML parser drops leading spaces, which ran words together after a match.
+  const decode = (html: string): string => new DOMParser().parseFromString(`<body>${html}`, 'text/html').body.textContent;
   return excerpt.split(/(<mark>.*?<\/mark>)/u).flatMap((part): Node[] => {
     if (part === '') return [];
     const marked = /^<mark>(.*)<\/mark>$/u.exec(part);
@@ -87,24 +111,50 @@ function excerptNodes(excerpt: string): Node[] {
   });
 }
 
-function resultItem(data: PagefindResultData, query: string): HTMLLIElement {
+/** What a result shows, from either index. */
+interface ResultCard {
+  href: string;
+  title: string;
+  excerpt: Node[];
+  themes: readonly string[];
+}
+
+function pagefindCard(data: PagefindResultData, query: string): ResultCard {
+  const url = new URL(data.url, location.href);
+  if (query) url.searchParams.set('highlight', query);
+  return {
+    href: url.href,
+    title: data.meta.title ?? data.url,
+    excerpt: excerptNodes(data.excerpt),
+    themes: data.filters['theme'] ?? [],
+  };
+}
+
+/** A result from disk links to the paper page relatively, with `index.html`, as every page does. */
+function diskCard(result: DiskResult, query: string): ResultCard {
+  const highlight = query ? `?${new URLSearchParams({ highlight: query })}` : '';
+  const excerpt = result.excerpt.map((part) =>
+    part.marked ? Object.assign(document.createElement('mark'), { textContent: part.text }) : document.createTextNode(part.text),
+  );
+  return { href: `../papers/${result.slug}/index.html${highlight}`, title: result.title, excerpt, themes: result.themes };
+}
+
+function resultItem(card: ResultCard): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'paper-card';
   const heading = document.createElement('h2');
   heading.className = 'paper-card-title';
   const link = document.createElement('a');
-  const url = new URL(data.url, location.href);
-  if (query) url.searchParams.set('highlight', query);
-  link.href = url.href;
-  link.textContent = data.meta.title ?? data.url;
+  link.href = card.href;
+  link.textContent = card.title;
   heading.append(link);
   const excerpt = document.createElement('p');
   excerpt.className = 'excerpt';
-  excerpt.append(...excerptNodes(data.excerpt));
+  excerpt.append(...card.excerpt);
   const chips = document.createElement('ul');
   chips.className = 'chips';
   chips.setAttribute('aria-label', 'Themes');
-  for (const theme of data.filters['theme'] ?? []) {
+  for (const theme of card.themes) {
     const chip = document.createElement('li');
     const label = document.createElement('span');
     label.className = 'chip';
@@ -116,6 +166,23 @@ function resultItem(data: PagefindResultData, query: string): HTMLLIElement {
   return item;
 }
 
+function showCount(state: SearchState, total: number): void {
+  const scope = [state.q && `“${state.q}”`, state.theme && `in ${state.theme}`].filter(Boolean).join(' ');
+  statusLine.textContent =
+    total === 0
+      ? `No papers match ${scope}.`
+      : `${total} paper${total === 1 ? '' : 's'} match ${scope}${total > RESULTS_SHOWN ? `; showing the first ${RESULTS_SHOWN}` : ''}.`;
+}
+
+async function runFromDisk(state: SearchState, runId: number): Promise<void> {
+  const engine = await loadDiskSearch();
+  if (runId !== latestRun) return;
+  const sort: DiskSort = state.sort === 'date' || state.sort === 'upvotes' ? state.sort : '';
+  const { total, results } = engine.search(state.q, { theme: state.theme, sort, limit: RESULTS_SHOWN });
+  list.replaceChildren(...results.map((result) => resultItem(diskCard(result, state.q))));
+  showCount(state, total);
+}
+
 let latestRun = 0;
 async function run(state: SearchState): Promise<void> {
   const runId = ++latestRun;
@@ -125,6 +192,7 @@ async function run(state: SearchState): Promise<void> {
     return;
   }
   statusLine.textContent = 'Searching…';
+  if (fromDisk) return runFromDisk(state, runId);
   const engine = await loadPagefind();
   const response = await engine.search(state.q || null, {
     ...(state.theme ? { filters: { theme: state.theme } } : {}),
@@ -135,16 +203,11 @@ async function run(state: SearchState): Promise<void> {
   const firstBatch = response.results.slice(0, FIRST_BATCH);
   const firstData = await Promise.all(firstBatch.map((result) => result.data()));
   if (runId !== latestRun) return;
-  list.replaceChildren(...firstData.map((data) => resultItem(data, state.q)));
+  list.replaceChildren(...firstData.map((data) => resultItem(pagefindCard(data, state.q))));
   const restData = await Promise.all(response.results.slice(FIRST_BATCH, RESULTS_SHOWN).map((result) => result.data()));
   if (runId !== latestRun) return;
-  list.append(...restData.map((data) => resultItem(data, state.q)));
-  const total = response.results.length;
-  const scope = [state.q && `“${state.q}”`, state.theme && `in ${state.theme}`].filter(Boolean).join(' ');
-  statusLine.textContent =
-    total === 0
-      ? `No papers match ${scope}.`
-      : `${total} paper${total === 1 ? '' : 's'} match ${scope}${total > RESULTS_SHOWN ? `; showing the first ${RESULTS_SHOWN}` : ''}.`;
+  list.append(...restData.map((data) => resultItem(pagefindCard(data, state.q))));
+  showCount(state, response.results.length);
 }
 
 /**
@@ -160,33 +223,10 @@ function record(state: SearchState, typing: boolean): void {
   else history.pushState(entry, '', address);
 }
 
-function explainOffline(): void {
-  statusLine.replaceChildren();
-  statusLine.classList.add('notice');
-  statusLine.append(
-    'Full-text search needs the site to be served over the web (for example with npm run preview); it cannot run from a copy opened from disk. ',
-    'Browse ',
-  );
-  const themes = Object.assign(document.createElement('a'), {
-    href: new URL('themes/index.html', siteRoot).href,
-    textContent: 'themes',
-  });
-  const all = Object.assign(document.createElement('a'), {
-    href: new URL('papers/index.html', siteRoot).href,
-    textContent: 'all papers',
-  });
-  statusLine.append(themes, ' or ', all, ' instead.');
-}
-
 function start(): void {
   showState(stateFromAddress());
-  if (location.protocol === 'file:') {
-    explainOffline();
-    form.addEventListener('submit', (event) => event.preventDefault());
-    return;
-  }
   // Fetch the search engine and its index entry now: the reader came here to search.
-  void loadPagefind().catch(() => undefined);
+  void (fromDisk ? loadDiskSearch() : loadPagefind()).catch(() => undefined);
   let typingTimer: number | undefined;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -197,7 +237,7 @@ function start(): void {
   input.addEventListener('input', () => {
     // Start fetching the index chunks for these words now, while the typing delay runs.
     const words = input.value.trim();
-    if (words)
+    if (words && !fromDisk)
       void loadPagefind()
         .then((engine) => engine.preload(words))
         .catch(() => undefined);

@@ -16,6 +16,8 @@ const OPTIONAL_SHELL_PAGES = ['saved/'];
 /** …these files, and every file in these folders. */
 const SHELL_FILES = ['404.html', 'favicon.svg'];
 const SHELL_FOLDERS = ['styles/', 'scripts/'];
+/** Search from disk's engine runs only from file://, where no service worker does. */
+const NOT_IN_SHELL = new Set(['scripts/disk-search.js']);
 
 /** The shell of a built site, as paths from its root; fails when a page or file it must have is missing. */
 export function shellPaths(dir: string): string[] {
@@ -29,7 +31,8 @@ export function shellPaths(dir: string): string[] {
     ...SHELL_FOLDERS.flatMap((folder) =>
       readdirSync(join(dir, folder))
         .sort()
-        .map((name) => `${folder}${name}`),
+        .map((name) => `${folder}${name}`)
+        .filter((path) => !NOT_IN_SHELL.has(path)),
     ),
   ];
 }
@@ -37,7 +40,8 @@ export function shellPaths(dir: string): string[] {
 /**
  * Files Pagefind writes in an arbitrary order, so that identical builds differ in them
  * (Pagefind/pagefind#638): its entry file, page metadata and filter indexes. They are made from the
- * paper pages, which the version covers, as it covers Pagefind's scripts and word index.
+ * papers' search records, whose every word the paper pages show and the version covers, as it covers
+ * Pagefind's scripts and word index.
  */
 const UNSTABLE_FILE = /^pagefind\/(?:pagefind-entry\.json|[^/]+\.pf_meta|filter\/)/u;
 

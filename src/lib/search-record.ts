@@ -22,7 +22,7 @@ export interface SearchRecord {
 
 /**
  * The page Pagefind indexes for a paper: the title as heading (Pagefind ranks headings higher, as
- * on the real page), the abstract, the theme names; theme filter and the sort keys. Papers without
+ * on the real page), the abstract, the theme names as metadata; theme filter and the sort keys. Papers without
  * a date or upvotes get the lowest key, because Pagefind leaves pages without a key out of a sort
  * (CloudCannon/pagefind#259). Every value is escaped, so no text from a dump is ever read as HTML;
  * written as a string because the build makes one per paper while it renders the site.
@@ -33,7 +33,8 @@ export function searchRecordHtml(record: SearchRecord): string {
     '<html lang="en"><body><main data-pagefind-body>',
     `<h1 data-pagefind-meta="title">${escapeText(record.title)}</h1>`,
     `<p>${escapeText(record.text)}</p>`,
-    `<p>${escapeText(record.themes.join(', '))}</p>`,
+    // Theme names are searchable words (metadata), but stay out of the text excerpts are cut from.
+    hidden('data-pagefind-meta', `themes:${record.themes.join(', ')}`),
     ...record.themes.map((theme) => `<span hidden data-pagefind-filter="theme">${escapeText(theme)}</span>`),
     hidden('data-pagefind-sort', `date:${record.published ?? '0000-00-00'}`),
     hidden('data-pagefind-sort', `upvotes:${record.upvotes ?? 0}`),

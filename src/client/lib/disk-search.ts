@@ -1,0 +1,332 @@
+/**
+ * Search from disk: where Pagefind cannot load its index (file://), the search page loads a small
+ * index as a classic script and searches it with this module. It finds the papers Pagefind would
+ * find for the same words (see pagefind-words.ts), in a form that stays small at 10,000 papers:
+ * stems with the papers they occur in, and per paper what a result card shows.
+ * Pure: the builder (src/integrations/disk-index.ts) and the browser script both use it.
+ */
+import { compareCodePoints, indexedStems, normalizeQuery, queryTerms, textStems, WHITESPACE } from './pagefind-words.ts';
+
+/** What the index needs to know of a paper. */
+export interface DiskPaper {
+  slug: string;
+  title: string;
+  abstract: string;
+  /** Theme names, as the paper's chips show them. */
+  themes: readonly string[];
+  published: string | null;
+  upvotes: number | null;
+}
+
+/**
+ * One chunk of Pagefind's word index, by its first and last word (trimmed to the prefixes that
+ * tell chunks apart). Pagefind loads only the chunks a query's words fall in, and so only finds
+ * longer words that start with a query word when they are in those chunks ("fine" misses
+ * "finetuning" when the two are in different chunks); search from disk does the same.
+ */
+export type WordChunk = readonly [from: string, to: string];
+
+/** A paper in the index: slug, title, ISO date or '', upvotes, themes as bits of `themes`, the start of its abstract. */
+export type IndexedPaper = [slug: string, title: string, date: string, upvotes: number, themes: number, excerpt: string];
+
+/** The index as search/disk-index.js assigns it to `papershelfDiskIndex`. */
+export interface DiskIndexData {
+  /** Theme names, in site order; a paper's themes are bits over this list. */
+  themes: string[];
+  papers: IndexedPaper[];
+  /** Every stem of every paper's title, abstract and theme names, in code point order, joined by spaces. */
+  words: string;
+  /** For each word, the numbers of the papers it occurs in (see encodeNumbers), joined by spaces. */
+  postings: string;
+  /** The same for titles alone, to rank papers whose title has a word first. */
+  titlePostings: string;
+  chunks: WordChunk[];
+}
+
+/** Words of the abstract a result shows (Pagefind shows 32 around the best match; this stays small). */
+export const EXCERPT_WORDS = 24;
+
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DIGIT_VALUES = new Map([...DIGITS].map((digit, value) => [digit, value]));
+
+/**
+ * Ascending numbers as the gaps between them, each in base 32 with the low digits first and a
+ * continuation flag (VLQ, as in source maps): a gap under 32 takes one character.
+ */
+export function encodeNumbers(numbers: readonly number[]): string {
+  let code = '';
+  let previous = -1;
+  for (const number of numbers) {
+    let gap = number - previous - 1;
+    previous = number;
+    while (gap >= 32) {
+      code += DIGITS[32 + (gap % 32)];
+      gap = Math.floor(gap / 32);
+    }
+    code += DIGITS[gap];
+  }
+  return code;
+}
+
+export function decodeNumbers(code: string): number[] {
+  const numbers: number[] = [];
+  let previous = -1;
+  let gap = 0;
+  let scale = 1;
+  for (const digit of code) {
+    const value = DIGIT_VALUES.get(digit)!;
+    if (value >= 32) {
+      gap += (value - 32) * scale;
+      scale *= 32;
+    } else {
+      previous += gap + value * scale + 1;
+      numbers.push(previous);
+      gap = 0;
+      scale = 1;
+    }
+  }
+  return numbers;
+}
+
+function excerptOf(abstract: string): string {
+  const words = abstract.split(WHITESPACE).filter(Boolean);
+  return words.length > EXCERPT_WORDS ? `${words.slice(0, EXCERPT_WORDS).join(' ')} …` : words.join(' ');
+}
+
+/** Builds the index. Papers keep their order: a paper's number is its place in `papers`. */
+export function buildDiskIndex(
+  papers: readonly DiskPaper[],
+  themes: readonly string[],
+  chunks: readonly WordChunk[],
+): DiskIndexData {
+  const pages = new Map<string, number[]>();
+  const titles = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, word: string, paper: number): void => {
+    const list = map.get(word);
+    if (list) list.push(paper);
+    else map.set(word, [paper]);
+  };
+  papers.forEach((paper, number) => {
+    const inTitle = textStems(paper.title);
+    // The theme names as Pagefind reads them from the paper page's `themes` metadata.
+    const all = new Set([...inTitle, ...textStems(paper.abstract), ...textStems(paper.themes.join(', '))]);
+    for (const word of all) add(pages, word, number);
+    for (const word of inTitle) add(titles, word, number);
+  });
+  const words = [...pages.keys()].sort(compareCodePoints);
+  const themeBit = new Map(themes.map((name, index) => [name, 2 ** index]));
+  return {
+    themes: [...themes],
+    papers: papers.map((paper) => [
+      paper.slug,
+      paper.title,
+      paper.published ?? '',
+      paper.upvotes ?? 0,
+      paper.themes.reduce((bits, name) => bits + (themeBit.get(name) ?? 0), 0),
+      excerptOf(paper.abstract),
+    ]),
+    words: words.join(' '),
+    postings: words.map((word) => encodeNumbers(pages.get(word)!)).join(' '),
+    titlePostings: words.map((word) => encodeNumbers(titles.get(word) ?? [])).join(' '),
+    chunks: chunks.map(([from, to]) => [from, to]),
+  };
+}
+
+export type DiskSort = '' | 'date' | 'upvotes';
+
+export interface DiskSearchOptions {
+  /** Only papers in the theme with this name. */
+  theme?: string;
+  /** '' for best match first, else newest or most upvoted first. */
+  sort?: DiskSort;
+  /** How many results to describe (all are counted). */
+  limit?: number;
+}
+
+/** A piece of a result's excerpt: words that match the query are marked, as Pagefind marks them. */
+export interface ExcerptPart {
+  text: string;
+  marked: boolean;
+}
+
+export interface DiskResult {
+  slug: string;
+  title: string;
+  themes: string[];
+  excerpt: ExcerptPart[];
+}
+
+export interface DiskSearchResponse {
+  total: number;
+  results: DiskResult[];
+}
+
+/** The index loaded for searching; words' postings are decoded when a query first needs them. */
+export class DiskSearch {
+  readonly #data: DiskIndexData;
+  readonly #words: string[];
+  readonly #postings: string[];
+  readonly #titlePostings: string[];
+  readonly #decoded = new Map<string[], Map<number, number[]>>();
+  /** The first word of each of Pagefind's chunks, in order. */
+  readonly #chunkStarts: string[];
+
+  constructor(data: DiskIndexData) {
+    this.#data = data;
+    this.#words = data.words.split(' ');
+    this.#postings = data.postings.split(' ');
+    this.#titlePostings = data.titlePostings.split(' ');
+    this.#chunkStarts = data.chunks.map(([from]) => from);
+  }
+
+  /** Where `word` is in sorted `list`, or where it would go. */
+  static #position(list: readonly string[], word: string): number {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareCodePoints(list[middle]!, word) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  #papersOf(word: number, postings: string[]): number[] {
+    let decoded = this.#decoded.get(postings);
+    if (!decoded) this.#decoded.set(postings, (decoded = new Map()));
+    let papers = decoded.get(word);
+    if (!papers) decoded.set(word, (papers = decodeNumbers(postings[word]!)));
+    return papers;
+  }
+
+  /** The chunk a word belongs to: the last one whose first word is not after it. */
+  #chunkOf(word: string): number {
+    const position = DiskSearch.#position(this.#chunkStarts, word);
+    return this.#chunkStarts[position] === word ? position : Math.max(0, position - 1);
+  }
+
+  /** The chunks Pagefind loads for a query (pagefind_web's request_indexes). */
+  #loadedChunks(terms: readonly { word: string; stem: string }[]): Set<number> {
+    const loaded = new Set<number>();
+    const chunks = this.#data.chunks;
+    for (const { word, stem } of terms) {
+      for (const term of word === stem ? [word] : [word, stem]) {
+        const strict = chunks.flatMap(([from, to], index) =>
+          compareCodePoints(term, from) >= 0 && compareCodePoints(term, to) <= 0 ? [index] : [],
+        );
+        if (strict.length > 0) {
+          for (const index of strict) loaded.add(index);
+          continue;
+        }
+        // No chunk holds the word itself: load every chunk that may hold a longer or shorter form.
+        const chars = [...term];
+        chunks.forEach(([from, to], index) => {
+          const fromChars = [...from];
+          const toChars = [...to];
+          const fromLength = Math.min(chars.length, fromChars.length);
+          const toLength = Math.min(chars.length, toChars.length);
+          const after = compareCodePoints(chars.slice(0, fromLength).join(''), fromChars.slice(0, fromLength).join('')) >= 0;
+          const before = compareCodePoints(chars.slice(0, toLength).join(''), toChars.slice(0, toLength).join('')) <= 0;
+          if (after && before) loaded.add(index);
+        });
+      }
+    }
+    return loaded;
+  }
+
+  /**
+   * The words a query word matches (pagefind_web's find_word_extensions): every loaded word that
+   * starts with its stem, or if there is none, the longest loaded word its stem starts with.
+   */
+  #matchingWords(stem: string, loaded: ReadonlySet<number>): number[] {
+    const isLoaded = (word: string): boolean => this.#data.chunks.length === 0 || loaded.has(this.#chunkOf(word));
+    const extensions: number[] = [];
+    for (
+      let index = DiskSearch.#position(this.#words, stem);
+      index < this.#words.length && this.#words[index]!.startsWith(stem);
+      index++
+    ) {
+      if (isLoaded(this.#words[index]!)) extensions.push(index);
+    }
+    if (extensions.length > 0) return extensions;
+    const chars = [...stem];
+    for (let length = chars.length - 1; length > 0; length--) {
+      const prefix = chars.slice(0, length).join('');
+      const index = DiskSearch.#position(this.#words, prefix);
+      if (this.#words[index] === prefix && isLoaded(prefix)) return [index];
+    }
+    return [];
+  }
+
+  search(query: string, options: DiskSearchOptions = {}): DiskSearchResponse {
+    const { theme = '', sort = '', limit = Infinity } = options;
+    const terms = queryTerms(normalizeQuery(query));
+    const loaded = this.#loadedChunks(terms);
+    const paperCount = this.#data.papers.length;
+    const scores = new Float64Array(paperCount);
+    const termsMatched = new Uint16Array(paperCount);
+    const matchedWords = new Set<string>();
+    let termsFound = 0;
+    for (const term of terms) {
+      const words = this.#matchingWords(term.stem, loaded);
+      // A word that matches nothing is left out, as Pagefind leaves it out, unless no word matches.
+      if (words.length === 0) continue;
+      termsFound++;
+      // 1: the paper has the word; 3: in its title (a title counts three times).
+      const weight = new Uint8Array(paperCount);
+      let papersWithTerm = 0;
+      for (const word of words) {
+        matchedWords.add(this.#words[word]!);
+        for (const paper of this.#papersOf(word, this.#postings)) {
+          if (weight[paper] === 0) papersWithTerm++;
+          weight[paper] = Math.max(weight[paper]!, 1);
+        }
+        for (const paper of this.#papersOf(word, this.#titlePostings)) weight[paper] = 3;
+      }
+      // Rarer words weigh more (BM25's idf).
+      const rarity = Math.log(1 + (paperCount - papersWithTerm + 0.5) / (papersWithTerm + 0.5));
+      weight.forEach((times, paper) => {
+        if (times === 0) return;
+        termsMatched[paper]!++;
+        scores[paper]! += rarity * times;
+      });
+    }
+    if (terms.length > 0 && termsFound === 0) return { total: 0, results: [] };
+    const papers = this.#data.papers;
+    const themeBit = this.#data.themes.includes(theme) ? 2 ** this.#data.themes.indexOf(theme) : 0;
+    const matches: number[] = [];
+    for (let paper = 0; paper < paperCount; paper++) {
+      if (termsMatched[paper] === termsFound && (!theme || papers[paper]![4] & themeBit)) matches.push(paper);
+    }
+    const order: Record<DiskSort, (a: number, b: number) => number> = {
+      '': (a, b) => scores[b]! - scores[a]! || papers[b]![3] - papers[a]![3] || a - b,
+      date: (a, b) => compareCodePoints(papers[b]![2], papers[a]![2]) || a - b,
+      upvotes: (a, b) => papers[b]![3] - papers[a]![3] || a - b,
+    };
+    matches.sort(order[sort]);
+    return { total: matches.length, results: matches.slice(0, limit).map((paper) => this.#result(paper, matchedWords)) };
+  }
+
+  #result(number: number, matchedWords: ReadonlySet<string>): DiskResult {
+    const [slug, title, , , themeBits, excerpt] = this.#data.papers[number]!;
+    return {
+      slug,
+      title,
+      themes: this.#data.themes.filter((_, index) => themeBits & (2 ** index)),
+      excerpt: excerpt
+        .split(/(\s+)/u)
+        .filter(Boolean)
+        .map((text) => ({ text, marked: indexedStems(text).some((word) => matchedWords.has(word)) })),
+    };
+  }
+}
+
+/** The global search/disk-index.js assigns. */
+export const DISK_INDEX_GLOBAL = 'papershelfDiskIndex';
+
+declare global {
+  /** Assigned by search/disk-index.js. */
+  var papershelfDiskIndex: DiskIndexData | undefined;
+  /** Assigned by scripts/disk-search.js: loads the index for searching. */
+  var papershelfDiskSearch: ((data: DiskIndexData) => DiskSearch) | undefined;
+}

@@ -1,0 +1,65 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { decode } from 'cborg';
+import { buildDiskIndex, DISK_INDEX_GLOBAL, type DiskPaper, type WordChunk } from '../client/lib/disk-search.ts';
+import { ALL_THEMES, themeInfo } from '../lib/themes-lookup.ts';
+
+/** Where the search page finds the index from disk, inside the site. */
+export const DISK_INDEX_PATH = 'search/disk-index.js';
+
+/** Pagefind's files start with this signature before their CBOR. */
+const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * The word chunks of the Pagefind index in a built site, from its metadata file: a CBOR array
+ * whose third item lists [first word, last word, file] per chunk (pagefind_web/src/metadata.rs).
+ */
+export function pagefindChunks(outDir: string): WordChunk[] {
+  const entry = JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string }>;
+  };
+  const language = entry.languages['en'];
+  if (!language) throw new Error('the Pagefind index has no English index');
+  const bytes = gunzipSync(readFileSync(join(outDir, `pagefind/pagefind.${language.hash}.pf_meta`)));
+  if (bytes.subarray(0, PAGEFIND_SIGNATURE.length).toString('latin1') !== PAGEFIND_SIGNATURE)
+    throw new Error('the Pagefind metadata file has an unknown format');
+  const metadata = decode(bytes.subarray(PAGEFIND_SIGNATURE.length)) as unknown[];
+  const chunks = metadata[2] as [string, string, string][];
+  return chunks.map(([from, to]) => [from, to]);
+}
+
+interface PapersJsonRecord {
+  slug: string;
+  title: string;
+  abstract: string;
+  themes: string[];
+  published: string | null;
+  upvotes: number | null;
+}
+
+/**
+ * Writes the index for search from disk, a classic script that assigns one global: from the
+ * site's papers.json (the papers as the pages show them) and the chunks of its Pagefind index.
+ * Returns its size in bytes.
+ */
+export function writeDiskIndex(outDir: string): number {
+  const records = JSON.parse(readFileSync(join(outDir, 'papers.json'), 'utf8')) as PapersJsonRecord[];
+  const papers: DiskPaper[] = records.map((record) => ({
+    slug: record.slug,
+    title: record.title,
+    abstract: record.abstract,
+    themes: record.themes.map((id) => themeInfo(id).name),
+    published: record.published,
+    upvotes: record.upvotes,
+  }));
+  const index = buildDiskIndex(
+    papers,
+    ALL_THEMES.map((theme) => theme.name),
+    pagefindChunks(outDir),
+  );
+  const script = `globalThis.${DISK_INDEX_GLOBAL} = ${JSON.stringify(index)};\n`;
+  mkdirSync(join(outDir, 'search'), { recursive: true });
+  writeFileSync(join(outDir, DISK_INDEX_PATH), script);
+  return Buffer.byteLength(script);
+}
