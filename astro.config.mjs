@@ -6,7 +6,6 @@ import rehypeSlug from 'rehype-slug';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { ingestOnSourceChange } from './src/integrations/ingest-on-source-change.ts';
 import { offlineCache } from './src/integrations/offline-cache.ts';
-import { pagefind } from './src/integrations/pagefind.ts';
 import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
 import { BASE_PATH, SITE_URL } from './src/site.config.ts';
 
@@ -25,14 +24,13 @@ export default defineConfig({
     // exactly as ingest wrote it. Heading ids come from rehype-slug.
     processor: unified({ gfm: false, smartypants: false, rehypePlugins: [rehypeSlug] }),
   },
-  // offlineCache() last: its worker's version is a hash of everything the others write.
+  // Search indexes and the service worker are written after the build, by scripts/finish-site.ts.
   integrations: [
     ingestOnSourceChange(),
     clientScripts(),
     // The offline page is only ever shown by the service worker, at the address the reader asked for.
     sitemap({ filter: (page) => !page.endsWith('/offline/') }),
     sitemapAlias(),
-    pagefind(),
     offlineCache(),
   ],
 });

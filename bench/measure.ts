@@ -7,18 +7,15 @@ export interface Measurement {
   ms: number;
   /** Peak resident memory of the whole process tree, in bytes (sampled every SAMPLE_MS). */
   peakRss: number;
-  /** Peak resident memory of the Pagefind processes in the tree (Pagefind indexes in its own process). */
-  pagefindPeakRss: number;
   output: string;
 }
 
 const SAMPLE_MS = 25;
 
-/** Resident memory of a process and all its descendants now, from /proc (Linux): in all, and of Pagefind's processes. */
-function treeRss(rootPid: number): { total: number; pagefind: number } {
+/** Resident memory of a process and all its descendants now, from /proc (Linux). */
+function treeRss(rootPid: number): number {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
-  const names = new Map<number, string>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/u.test(entry)) continue;
     try {
@@ -26,7 +23,6 @@ function treeRss(rootPid: number): { total: number; pagefind: number } {
       const parent = Number(/^PPid:\s+(\d+)/mu.exec(status)?.[1]);
       const kilobytes = Number(/^VmRSS:\s+(\d+)/mu.exec(status)?.[1] ?? 0);
       rss.set(Number(entry), kilobytes * 1024);
-      names.set(Number(entry), /^Name:\s+(\S+)/mu.exec(status)?.[1] ?? '');
       const siblings = children.get(parent);
       if (siblings) siblings.push(Number(entry));
       else children.set(parent, [Number(entry)]);
@@ -35,15 +31,13 @@ function treeRss(rootPid: number): { total: number; pagefind: number } {
     }
   }
   let total = 0;
-  let pagefind = 0;
   const stack = [rootPid];
   while (stack.length > 0) {
     const pid = stack.pop()!;
     total += rss.get(pid) ?? 0;
-    if (names.get(pid)?.startsWith('pagefind')) pagefind += rss.get(pid) ?? 0;
     stack.push(...(children.get(pid) ?? []));
   }
-  return { total, pagefind };
+  return total;
 }
 
 /** Runs a command, timing it and sampling the peak memory of its process tree. */
@@ -60,13 +54,9 @@ export function measure(
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let peakRss = 0;
-    let pagefindPeakRss = 0;
     let output = '';
     const timer = setInterval(() => {
-      if (!child.pid) return;
-      const now = treeRss(child.pid);
-      peakRss = Math.max(peakRss, now.total);
-      pagefindPeakRss = Math.max(pagefindPeakRss, now.pagefind);
+      if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
     }, SAMPLE_MS);
     const collect = (chunk: Buffer): void => {
       output += chunk.toString();
@@ -79,7 +69,7 @@ export function measure(
       clearInterval(timer);
       const ms = performance.now() - started;
       if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed with code ${code}:\n${output.slice(-4000)}`));
-      else resolve({ ms, peakRss, pagefindPeakRss, output });
+      else resolve({ ms, peakRss, output });
     });
   });
 }

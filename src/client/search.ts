@@ -16,6 +16,7 @@ interface PagefindResultData {
 
 interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  init(): Promise<void>;
   preload(query: string): Promise<void>;
   search(
     query: string | null,
@@ -43,6 +44,8 @@ let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (import(new URL('pagefind/pagefind.js', siteRoot).href) as Promise<Pagefind>).then(async (module) => {
     await module.options({ baseUrl: siteRoot.pathname, excerptLength: 32 });
+    // Load the index's entry, metadata and WebAssembly now, not on the first keystroke.
+    await module.init();
     return module;
   });
   return pagefind;

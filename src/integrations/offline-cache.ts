@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildSync } from 'esbuild';
 import { OFFLINE_PAGE, WORKER_FILE } from '../service-worker/protocol.ts';
@@ -79,9 +78,21 @@ export function compileWorker(version: string, shell: readonly string[]): string
 }
 
 /**
+ * Writes the service worker to the root of a built site, its version a hash of everything else in
+ * it: the last step of the build (scripts/finish-site.ts), after the search indexes. Returns its size
+ * and how many files it precaches.
+ */
+export function writeWorker(root: string): { bytes: number; precached: number } {
+  const shell = shellPaths(root);
+  const worker = compileWorker(siteVersion(root, compileWorker('', shell)), shell);
+  writeFileSync(join(root, WORKER_FILE), worker);
+  return { bytes: worker.length, precached: shell.length };
+}
+
+/**
  * Offline reading on the hosted site (OFFLINE_READING in src/site.config.ts): adds the offline page
- * and, once the site is built, writes the service worker to its root. Must come after every
- * integration that writes into the build (scripts, sitemap, Pagefind), so the version covers them.
+ * and tells the pages whether there is a worker to register. The worker itself is written by the
+ * build's last step (writeWorker), once every other file of the site exists.
  */
 export function offlineCache(enabled = OFFLINE_READING): AstroIntegration {
   return {
@@ -95,14 +106,6 @@ export function offlineCache(enabled = OFFLINE_READING): AstroIntegration {
             pattern: `/${OFFLINE_PAGE}`,
             entrypoint: new URL('../service-worker/OfflinePage.astro', import.meta.url),
           });
-      },
-      'astro:build:done': ({ dir, logger }) => {
-        if (!enabled) return;
-        const root = fileURLToPath(dir);
-        const shell = shellPaths(root);
-        const worker = compileWorker(siteVersion(root, compileWorker('', shell)), shell);
-        writeFileSync(join(root, WORKER_FILE), worker);
-        logger.info(`wrote ${WORKER_FILE} (${worker.length} bytes), precaching ${shell.length} files`);
       },
     },
   };

@@ -3,7 +3,7 @@
  * index as a classic script and searches it with this module. It finds the papers Pagefind would
  * find for the same words (see pagefind-words.ts), in a form that stays small at 10,000 papers:
  * stems with the papers they occur in, and per paper what a result card shows.
- * Pure: the builder (src/integrations/disk-index.ts) and the browser script both use it.
+ * Pure: the builder (src/build/disk-index.ts) and the browser script both use it.
  */
 import { compareCodePoints, indexedStems, normalizeQuery, queryTerms, textStems, WHITESPACE } from './pagefind-words.ts';
 
