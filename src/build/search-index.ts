@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { SEARCH_RECORDS_FILE, searchRecordHtml, searchRecordUrl, type SearchRecord } from '../lib/search-record.ts';
@@ -38,18 +39,29 @@ export async function indexSite(outDir: string, glob = PAPER_PAGES_GLOB): Promis
 }
 
 /**
- * Pagefind's index of the papers, from the search records ingest wrote (a page per paper, as
- * searchRecordHtml gives it), added in file order so the index is the same every build; then the
- * index for search from disk, which takes Pagefind's word chunks so that both find the same papers.
+ * Pagefind's index of the papers, from the search records ingest wrote (a small page per paper, as
+ * searchRecordHtml gives it); then the index for search from disk, which takes Pagefind's word
+ * chunks so that both find the same papers.
  */
 export async function indexPapers(outDir: string, records: readonly SearchRecord[]): Promise<{ diskIndexBytes: number }> {
-  const index = await newIndex();
-  const added = await Promise.all(
-    records.map((record) => index.addHTMLFile({ url: searchRecordUrl(record), content: searchRecordHtml(record) })),
-  );
-  const errors = added.flatMap((result) => result.errors);
-  if (errors.length > 0) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  await writeIndex(index, outDir);
+  // Pagefind reads a folder of small files far faster (in parallel, in its own process) than it takes
+  // the same pages one message at a time: 10,000 papers took 23 s that way.
+  const pages = mkdtempSync(join(tmpdir(), 'papershelf-search-'));
+  try {
+    for (const record of records) {
+      const page = join(pages, searchRecordUrl(record), 'index.html');
+      mkdirSync(dirname(page), { recursive: true });
+      writeFileSync(page, searchRecordHtml(record));
+    }
+    const index = await newIndex();
+    const indexed = await index.addDirectory({ path: pages, glob: PAPER_PAGES_GLOB });
+    if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
+    if (indexed.page_count !== records.length)
+      throw new Error(`Pagefind indexed ${indexed.page_count} of ${records.length} papers`);
+    await writeIndex(index, outDir);
+  } finally {
+    rmSync(pages, { recursive: true, force: true });
+  }
   return { diskIndexBytes: writeDiskIndex(outDir) };
 }
 

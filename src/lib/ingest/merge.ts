@@ -1,5 +1,5 @@
 import { normalizeSpace } from './abstract-text.ts';
-import { compareCodePoints } from './compare.ts';
+import { compareCodeUnits } from './compare.ts';
 import type { DumpEntry } from './parse-dump.ts';
 import { SourceError, formatPlace, type SourcePlace } from './source-error.ts';
 
@@ -30,7 +30,7 @@ export function titleKey(title: string): string {
   return letters === '' ? normalizeSpace(folded) : letters;
 }
 
-const byPlace = (a: SourcePlace, b: SourcePlace): number => compareCodePoints(a.file, b.file) || a.line - b.line;
+const byPlace = (a: SourcePlace, b: SourcePlace): number => compareCodeUnits(a.file, b.file) || a.line - b.line;
 
 /**
  * Merges entries that are the same paper. Copies must agree on the abstract (after white-space
@@ -106,5 +106,5 @@ function sameDay(a: { publishedText: string }, b: { publishedText: string }): bo
 function preferredTitle(titles: string[]): string {
   const counts = new Map<string, number>();
   for (const title of titles) counts.set(title, (counts.get(title) ?? 0) + 1);
-  return [...counts.entries()].sort(([a, countA], [b, countB]) => countB - countA || compareCodePoints(a, b))[0]![0];
+  return [...counts.entries()].sort(([a, countA], [b, countB]) => countB - countA || compareCodeUnits(a, b))[0]![0];
 }

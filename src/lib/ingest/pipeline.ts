@@ -3,7 +3,7 @@ import type { SearchRecord } from '../search-record.ts';
 import { OTHER_THEME, type ThemeDefinition } from '../themes.ts';
 import { inlinesToText, toInlines } from './abstract-text.ts';
 import { classify, compileThemes, type CompiledTheme } from './classify.ts';
-import { compareCodePoints } from './compare.ts';
+import { compareCodeUnits } from './compare.ts';
 import { paperPage } from './markdown.ts';
 import { mergeEntries, type MergedPaper } from './merge.ts';
 import { applyOverride, lineOf, OverridesError, parseOverrides, unknownOverrideSlugs, type Overrides } from './overrides.ts';
@@ -60,7 +60,7 @@ export function preparePages(
   sources: readonly SourceFile[],
   options: IngestOptions = {},
 ): { jobs: PageJob[]; entriesRead: number } {
-  const ordered = [...sources].sort((a, b) => compareCodePoints(a.name, b.name));
+  const ordered = [...sources].sort((a, b) => compareCodeUnits(a.name, b.name));
   const entries: DumpEntry[] = [];
   ordered.forEach((source, index) => {
     entries.push(...parseDump(source.name, readLines(source.name, source.bytes)));
@@ -123,7 +123,7 @@ export function compileConfiguredThemes(definitions: readonly ThemeDefinition[] 
 export function collectResult(rendered: readonly RenderedPage[], entriesRead: number): IngestResult {
   const papersPerTheme: Record<string, number> = {};
   for (const page of rendered) for (const id of page.themes) papersPerTheme[id] = (papersPerTheme[id] ?? 0) + 1;
-  const sorted = [...rendered].sort((a, b) => compareCodePoints(a.name, b.name));
+  const sorted = [...rendered].sort((a, b) => compareCodeUnits(a.name, b.name));
   const pages = new Map(sorted.map((page) => [page.name, page.content]));
   return {
     pages,
