@@ -29,7 +29,7 @@ function entryPoints(): string[] {
  * Classic scripts, not modules: a browser runs classic scripts from file://, but refuses module
  * scripts there. Each entry in src/client/ becomes one self-contained, minified file.
  */
-const options: BuildOptions = {
+export const CLASSIC_SCRIPT: BuildOptions = {
   bundle: true,
   format: 'iife',
   minify: true,
@@ -40,7 +40,7 @@ const options: BuildOptions = {
 
 /** One client script compiled in memory, for a page that must inline it (the 404 page). */
 export function compileClientScript(name: string): string {
-  const result = buildSync({ ...options, entryPoints: [join(CLIENT_DIR, `${name}.ts`)], write: false });
+  const result = buildSync({ ...CLASSIC_SCRIPT, entryPoints: [join(CLIENT_DIR, `${name}.ts`)], write: false });
   return result.outputFiles[0]!.text;
 }
 
@@ -66,7 +66,7 @@ export function clientScripts(): AstroIntegration {
                     const url = request.url?.split('?')[0] ?? '';
                     if (!url.startsWith(prefix) || !url.endsWith('.js')) return next();
                     const entry = join(CLIENT_DIR, `${url.slice(prefix.length, -'.js'.length)}.ts`);
-                    build({ ...options, entryPoints: [entry], write: false })
+                    build({ ...CLASSIC_SCRIPT, entryPoints: [entry], write: false })
                       .then((result) => {
                         response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
                         response.end(result.outputFiles?.[0]?.text ?? '');
@@ -81,7 +81,7 @@ export function clientScripts(): AstroIntegration {
       },
       'astro:build:done': async ({ dir }) => {
         writeFileSync(new URL(STYLESHEET, dir), minifiedStylesheet());
-        await build({ ...options, entryPoints: entryPoints(), outdir: fileURLToPath(new URL(SCRIPTS_PATH, dir)) });
+        await build({ ...CLASSIC_SCRIPT, entryPoints: entryPoints(), outdir: fileURLToPath(new URL(SCRIPTS_PATH, dir)) });
       },
     },
   };

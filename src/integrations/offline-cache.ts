@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { buildSync } from 'esbuild';
 import { OFFLINE_PAGE, WORKER_FILE } from '../service-worker/protocol.ts';
+import { CLASSIC_SCRIPT } from './client-scripts.ts';
 import { OFFLINE_READING } from '../site.config.ts';
 
 const WORKER_SOURCE = resolve('src/service-worker/worker.ts');
@@ -64,13 +65,8 @@ export function siteVersion(dir: string, workerCode: string): string {
 /** The worker as one classic script, with the build's version and shell written in. */
 export function compileWorker(version: string, shell: readonly string[]): string {
   const result = buildSync({
+    ...CLASSIC_SCRIPT,
     entryPoints: [WORKER_SOURCE],
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    target: 'es2022',
-    charset: 'utf8',
-    legalComments: 'none',
     write: false,
     define: { __PAPERSHELF_VERSION__: JSON.stringify(version), __PAPERSHELF_SHELL__: JSON.stringify(shell) },
   });
