@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { load } from 'js-yaml';
 import { hasChromium, launchChromium, serveSite } from '../tests/helpers/browser.ts';
 import { relatedPapers } from '../src/lib/related.ts';
-import { SEARCH_RECORDS_FILE, type SearchRecord } from '../src/lib/search-record.ts';
+import { readSearchRecords } from '../src/build/search-index.ts';
 import { RELATED_COUNT } from '../src/site.config.ts';
 import { measureSearch, median, type SearchMetrics } from './browser-metrics.ts';
 import { measure, type Measurement } from './measure.ts';
@@ -140,7 +140,7 @@ async function searchMetrics(dist: string): Promise<SearchMetrics | null> {
 
 /** Times the related-papers computation alone on the ingested pages: it must grow linearly, not with every pair. */
 function timeRelatedPapers(): number {
-  const records = JSON.parse(readFileSync(join(full, 'content/papers', SEARCH_RECORDS_FILE), 'utf8')) as SearchRecord[];
+  const records = readSearchRecords(join(full, 'content/papers'));
   const inputs = records.map((record) => ({ id: record.slug, text: `${record.title} ${record.title} ${record.text}` }));
   const started = performance.now();
   relatedPapers(inputs, RELATED_COUNT);

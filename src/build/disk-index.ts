@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
 import { buildDiskIndex, DISK_INDEX_GLOBAL, type DiskPaper, type WordChunk } from '../client/lib/disk-search.ts';
-import { ALL_THEMES, themeInfo } from '../lib/themes-lookup.ts';
+import { sortPapers } from '../lib/paper-sort.ts';
+import type { SearchRecord } from '../lib/search-record.ts';
+import { ALL_THEMES } from '../lib/themes-lookup.ts';
 
 /** Where the search page finds the index from disk, inside the site. */
 export const DISK_INDEX_PATH = 'search/disk-index.js';
@@ -29,27 +31,17 @@ export function pagefindChunks(outDir: string): WordChunk[] {
   return chunks.map(([from, to]) => [from, to]);
 }
 
-interface PapersJsonRecord {
-  slug: string;
-  title: string;
-  abstract: string;
-  themes: string[];
-  published: string | null;
-  upvotes: number | null;
-}
-
 /**
  * Writes the index for search from disk, a classic script that assigns one global: from the
- * site's papers.json (the papers as the pages show them) and the chunks of its Pagefind index.
- * Returns its size in bytes.
+ * papers' search records (what their pages show), in the site's title order as papers.json lists
+ * them, and the chunks of its Pagefind index. Returns its size in bytes.
  */
-export function writeDiskIndex(outDir: string): number {
-  const records = JSON.parse(readFileSync(join(outDir, 'papers.json'), 'utf8')) as PapersJsonRecord[];
-  const papers: DiskPaper[] = records.map((record) => ({
+export function writeDiskIndex(outDir: string, records: readonly SearchRecord[]): number {
+  const papers: DiskPaper[] = sortPapers(records, 'title').map((record) => ({
     slug: record.slug,
     title: record.title,
-    abstract: record.abstract,
-    themes: record.themes.map((id) => themeInfo(id).name),
+    abstract: record.text,
+    themes: record.themes,
     published: record.published,
     upvotes: record.upvotes,
   }));

@@ -62,7 +62,7 @@ export async function indexPapers(outDir: string, records: readonly SearchRecord
   } finally {
     rmSync(pages, { recursive: true, force: true });
   }
-  return { diskIndexBytes: writeDiskIndex(outDir) };
+  return { diskIndexBytes: writeDiskIndex(outDir, records) };
 }
 
 /** The search records ingest wrote beside the pages, or a clear error when they are missing. */
