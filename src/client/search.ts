@@ -5,6 +5,7 @@
  * loaded as a classic script instead (lib/disk-search.ts), which finds the same papers.
  * Results are built with DOM APIs only: no text from the index is ever parsed as HTML.
  */
+import { loadScript } from './lib/load-script.ts';
 import type { DiskResult, DiskSearch, DiskSort } from './lib/disk-search.ts';
 
 interface PagefindResultData {
@@ -49,15 +50,6 @@ function loadPagefind(): Promise<Pagefind> {
     return module;
   });
   return pagefind;
-}
-
-function loadScript(url: URL): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = Object.assign(document.createElement('script'), { src: url.href });
-    script.addEventListener('load', () => resolve());
-    script.addEventListener('error', () => reject(new Error(`could not load ${url.href}`)));
-    document.head.append(script);
-  });
 }
 
 let diskSearch: Promise<DiskSearch> | undefined;

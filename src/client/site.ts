@@ -6,6 +6,7 @@
  * shortened to the folder, which is the page's real address.
  */
 
+import { loadScript } from './lib/load-script.ts';
 import { setUpReadingStatus, toggleSelected } from './lib/reading-status.ts';
 import { registerServiceWorker } from './lib/service-worker-registration.ts';
 
@@ -79,9 +80,7 @@ const SCRIPTS_URL = new URL(
 function toggleHelp(): void {
   const loaded = (window as { papershelfShortcuts?: () => void }).papershelfShortcuts;
   if (loaded) return loaded();
-  const script = Object.assign(document.createElement('script'), { src: new URL('shortcuts.js', SCRIPTS_URL).href });
-  script.addEventListener('load', toggleHelp);
-  document.head.append(script);
+  loadScript(new URL('shortcuts.js', SCRIPTS_URL)).then(toggleHelp, () => undefined);
 }
 
 function setUpKeyboard(): void {
