@@ -39,14 +39,15 @@ function render(): void {
 }
 
 function exportList(): void {
-  const blob = new Blob([serializeReadingList(loadReadingList())], { type: 'application/json' });
+  const list = loadReadingList();
+  const blob = new Blob([serializeReadingList(list)], { type: 'application/json' });
   const link = Object.assign(document.createElement('a'), {
     href: URL.createObjectURL(blob),
     download: `papershelf-reading-list-${new Date().toISOString().slice(0, 10)}.json`,
   });
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-  transferStatus.textContent = `Exported ${loadReadingList().size} papers to ${link.download}.`;
+  transferStatus.textContent = `Exported ${list.size} papers to ${link.download}.`;
 }
 
 async function importFile(input: HTMLInputElement): Promise<void> {

@@ -9,7 +9,6 @@ import {
   setStatus,
   slugFromPath,
   type ReadingList,
-  type StatusChange,
 } from '../../lib/reading-list.ts';
 import { keepForOffline } from './offline.ts';
 
@@ -66,20 +65,16 @@ function announce(message: string): void {
   announcer.textContent = message;
 }
 
-function changeStatus(paper: PaperRef, change: StatusChange): void {
-  const list = setStatus(loadReadingList(), paper, change, new Date());
+function toggle(paper: PaperRef, status: Status): void {
+  const current = loadReadingList();
+  const on = !(current.get(paper.slug)?.[status] ?? false);
+  const list = setStatus(current, paper, { [status]: on }, new Date());
   if (!storeReadingList(list)) {
     announce('This browser does not allow saving here (storage is off).');
     return;
   }
   const entry = list.get(paper.slug);
-  const parts = [entry?.saved ? 'saved' : 'not saved', entry?.read ? 'read' : 'not read'];
-  announce(`${paper.title}: ${parts.join(', ')}`);
-}
-
-function toggle(paper: PaperRef, status: Status): void {
-  const on = !(loadReadingList().get(paper.slug)?.[status] ?? false);
-  changeStatus(paper, { [status]: on });
+  announce(`${paper.title}: ${entry?.saved ? 'saved' : 'not saved'}, ${entry?.read ? 'read' : 'not read'}`);
   // A saved paper should open on a plane: ask the service worker (when there is one) to keep it.
   if (status === 'saved' && on) keepForOffline([paper.href]);
 }
