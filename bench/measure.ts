@@ -10,7 +10,8 @@ export interface Measurement {
   output: string;
 }
 
-const SAMPLE_MS = 25;
+/** Often enough for memory that grows over seconds; each sample reads /proc, which costs the build CPU. */
+const SAMPLE_MS = 100;
 
 /** Resident memory of a process and all its descendants now, from /proc (Linux). */
 function treeRss(rootPid: number): number {

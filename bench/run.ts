@@ -1,9 +1,10 @@
 /**
- * `npm run bench -- --papers N`: builds the site for N papers (224: the real sources; more: synthetic
- * dumps from a fixed seed) in a scratch copy under bench/scratch/, never touching content/ or dist/.
- * Times each phase and samples peak memory, builds a bare-Astro baseline of the same abstracts, measures
- * the built site (size, page weight, search in Chromium), checks the budgets and writes
- * bench/results.json. Exits with code 1 when a budget fails.
+ * `npm run bench -- --papers N [--runs R]`: builds the site for N papers (224: the real sources; more:
+ * synthetic dumps from a fixed seed) in scratch copies under bench/scratch/, never touching content/ or
+ * dist/. Times each phase and samples peak memory, builds a bare-Astro baseline of the same abstracts,
+ * R times each (default 3), alternating, and keeps the fastest; measures the built site (size, page
+ * weight, search in Chromium), checks the budgets and writes bench/results.json. Exits with code 1
+ * when a budget fails.
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -21,9 +22,12 @@ import { measure, type Measurement } from './measure.ts';
 import { syntheticDumps } from './synthetic-dumps.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { papers: { type: 'string', default: '224' } } });
+const { values } = parseArgs({ options: { papers: { type: 'string', default: '224' }, runs: { type: 'string', default: '3' } } });
 const papers = Number(values.papers);
 if (!Number.isInteger(papers) || papers < 1) throw new Error(`--papers takes a whole number, not "${values.papers}"`);
+/** Builds of each kind, alternating: the fastest counts, since a busy machine only ever adds time. */
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a whole number, not "${values.runs}"`);
 
 export const BUDGETS = {
   ratio: 1.3,
@@ -36,12 +40,21 @@ export const BUDGETS = {
 };
 
 const scratch = join(REPO, 'bench/scratch', String(papers));
-const full = join(scratch, 'papershelf');
-const baseline = join(scratch, 'baseline');
 const log = (text: string): void => console.error(`bench: ${text}`);
 
-function prepareFullCopy(): void {
-  rmSync(scratch, { recursive: true, force: true });
+/**
+ * The project's node_modules for a scratch copy: a folder of links to the repository's packages,
+ * so that each copy keeps its own Astro cache (node_modules/.astro) and every build starts cold.
+ */
+function linkNodeModules(project: string): void {
+  const modules = join(project, 'node_modules');
+  mkdirSync(modules, { recursive: true });
+  for (const name of readdirSync(join(REPO, 'node_modules'))) {
+    if (name !== '.astro') symlinkSync(join(REPO, 'node_modules', name), join(modules, name));
+  }
+}
+
+function prepareFullCopy(full: string): void {
   mkdirSync(join(full, 'content/sources'), { recursive: true });
   for (const path of [
     'src',
@@ -55,7 +68,7 @@ function prepareFullCopy(): void {
   ]) {
     cpSync(join(REPO, path), join(full, path), { recursive: true });
   }
-  symlinkSync(join(REPO, 'node_modules'), join(full, 'node_modules'));
+  linkNodeModules(full);
   if (papers === 224) {
     cpSync(join(REPO, 'content/sources'), join(full, 'content/sources'), { recursive: true });
   } else {
@@ -64,9 +77,9 @@ function prepareFullCopy(): void {
 }
 
 /** The baseline renders the same abstracts (the Markdown ingest wrote) with only a title in front matter. */
-function prepareBaseline(): void {
+function prepareBaseline(baseline: string, full: string): void {
   cpSync(join(REPO, 'bench/baseline'), baseline, { recursive: true });
-  symlinkSync(join(REPO, 'node_modules'), join(baseline, 'node_modules'));
+  linkNodeModules(baseline);
   writeFileSync(join(baseline, 'package.json'), '{ "name": "baseline", "private": true, "type": "module" }\n');
   mkdirSync(join(baseline, 'content/papers'), { recursive: true });
   for (const name of readdirSync(join(full, 'content/papers')).filter((file) => file.endsWith('.md'))) {
@@ -139,7 +152,7 @@ async function searchMetrics(dist: string): Promise<SearchMetrics | null> {
 }
 
 /** Times the related-papers computation alone on the ingested pages: it must grow linearly, not with every pair. */
-function timeRelatedPapers(): number {
+function timeRelatedPapers(full: string): number {
   const records = readSearchRecords(join(full, 'content/papers'));
   const inputs = records.map((record) => ({ id: record.slug, text: `${record.title} ${record.title} ${record.text}` }));
   const started = performance.now();
@@ -151,29 +164,65 @@ const mb = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-async function main(): Promise<void> {
-  log(`${papers} papers: preparing ${scratch}`);
-  prepareFullCopy();
+interface FullBuild {
+  ingest: Measurement;
+  astro: Measurement;
+  /** The build's last step: Pagefind, the index for search from disk, and the service worker. */
+  finish: Measurement;
+  ms: number;
+}
+
+interface BaselineBuild {
+  astro: Measurement;
+  pagefind: Measurement;
+  ms: number;
+}
+
+async function buildFull(full: string): Promise<FullBuild> {
+  prepareFullCopy(full);
   const ingest = await phase('ingest', ['scripts/ingest.ts'], full);
   const astro = await phase('astro', [astroBin, 'build'], full);
-  // The build's last step: Pagefind, the index for search from disk, and the service worker.
-  const pagefind = await phase('pagefind (search indexes and service worker)', ['scripts/finish-site.ts'], full);
-  const relatedMs = timeRelatedPapers();
+  const finish = await phase('pagefind (search indexes and service worker)', ['scripts/finish-site.ts'], full);
+  return { ingest, astro, finish, ms: ingest.ms + astro.ms + finish.ms };
+}
+
+async function buildBaseline(baseline: string, full: string): Promise<BaselineBuild> {
+  prepareBaseline(baseline, full);
+  const astro = await phase('baseline astro', [astroBin, 'build'], baseline);
+  const pagefind = await phase('baseline pagefind', [join(REPO, 'scripts/pagefind-index.ts'), 'dist', '*/index.html'], baseline);
+  return { astro, pagefind, ms: astro.ms + pagefind.ms };
+}
+
+const fastest = (values: readonly number[]): number => Math.min(...values);
+const peak = (measurements: readonly Measurement[]): number => Math.max(...measurements.map((m) => m.peakRss));
+
+async function main(): Promise<void> {
+  log(`${papers} papers, ${runs} run(s) of each build: preparing ${scratch}`);
+  rmSync(scratch, { recursive: true, force: true });
+  const fullBuilds: FullBuild[] = [];
+  const baselineBuilds: BaselineBuild[] = [];
+  let full = '';
+  for (let run = 1; run <= runs; run += 1) {
+    log(`run ${run} of ${runs}`);
+    // Each build in a fresh copy, as from a fresh clone; the two kinds alternate so that a slow spell
+    // of the machine does not fall on one kind only.
+    full = join(scratch, `run-${run}`, 'papershelf');
+    fullBuilds.push(await buildFull(full));
+    baselineBuilds.push(await buildBaseline(join(scratch, `run-${run}`, 'baseline'), full));
+  }
+  const relatedMs = timeRelatedPapers(full);
   log(`related papers for ${papers} papers: ${Math.round(relatedMs)} ms`);
-  prepareBaseline();
-  const baseAstro = await phase('baseline astro', [astroBin, 'build'], baseline);
-  const basePagefind = await phase(
-    'baseline pagefind',
-    [join(REPO, 'scripts/pagefind-index.ts'), 'dist', '*/index.html'],
-    baseline,
-  );
+  const phaseOf = (name: keyof Omit<FullBuild, 'ms'>) => ({
+    ms: Math.round(fastest(fullBuilds.map((build) => build[name].ms))),
+    peakRss: peak(fullBuilds.map((build) => build[name])),
+  });
+  const totalMs = fastest(fullBuilds.map((build) => build.ms));
+  const baselineMs = fastest(baselineBuilds.map((build) => build.ms));
 
   const dist = join(full, 'dist');
   const files = filesUnder(dist);
   const weights = paperPageWeights(dist);
   const search = await searchMetrics(dist);
-  const totalMs = ingest.ms + astro.ms + pagefind.ms;
-  const baselineMs = baseAstro.ms + basePagefind.ms;
   const result = {
     papers,
     machine: {
@@ -182,17 +231,28 @@ async function main(): Promise<void> {
       memoryGb: Math.round(totalmem() / 1024 ** 3),
       node: process.version,
     },
+    runs,
+    /** Each phase: its fastest run, and the highest peak memory of all runs. */
     phases: {
-      ingest: { ms: Math.round(ingest.ms), peakRss: ingest.peakRss },
-      astro: { ms: Math.round(astro.ms), peakRss: astro.peakRss },
-      pagefind: { ms: Math.round(pagefind.ms), peakRss: pagefind.peakRss },
-      total: { ms: Math.round(totalMs), peakRss: Math.max(ingest.peakRss, astro.peakRss, pagefind.peakRss) },
+      ingest: phaseOf('ingest'),
+      astro: phaseOf('astro'),
+      pagefind: phaseOf('finish'),
+      /** The fastest whole build. */
+      total: {
+        ms: Math.round(totalMs),
+        peakRss: Math.max(...fullBuilds.map((build) => peak([build.ingest, build.astro, build.finish]))),
+      },
     },
     baseline: {
       ms: Math.round(baselineMs),
-      astroMs: Math.round(baseAstro.ms),
-      pagefindMs: Math.round(basePagefind.ms),
-      peakRss: Math.max(baseAstro.peakRss, basePagefind.peakRss),
+      astroMs: Math.round(fastest(baselineBuilds.map((build) => build.astro.ms))),
+      pagefindMs: Math.round(fastest(baselineBuilds.map((build) => build.pagefind.ms))),
+      peakRss: Math.max(...baselineBuilds.map((build) => peak([build.astro, build.pagefind]))),
+    },
+    /** Every run's whole build and baseline, in milliseconds, to show how much the machine swung. */
+    allRunsMs: {
+      full: fullBuilds.map((build) => Math.round(build.ms)),
+      baseline: baselineBuilds.map((build) => Math.round(build.ms)),
     },
     ratio: Number((totalMs / baselineMs).toFixed(3)),
     relatedPapersMs: Math.round(relatedMs),
@@ -214,7 +274,9 @@ async function main(): Promise<void> {
     ['baseline (bare Astro + Pagefind)', seconds(result.baseline.ms), mb(result.baseline.peakRss)],
   ];
   console.log(
-    `\nPapershelf benchmark: ${papers} papers on ${result.machine.cores} × ${result.machine.cpu}, ${result.machine.memoryGb} GB\n`,
+    `\nPapershelf benchmark: ${papers} papers on ${result.machine.cores} × ${result.machine.cpu}, ${result.machine.memoryGb} GB; ` +
+      `fastest of ${runs} run(s) (whole builds: ${result.allRunsMs.full.map(seconds).join(', ')}; ` +
+      `baselines: ${result.allRunsMs.baseline.map(seconds).join(', ')})\n`,
   );
   console.log(
     `| phase | wall time | peak RSS |\n| --- | ---: | ---: |\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`,

@@ -3,11 +3,12 @@
  * content/papers (with the papers' search records beside them), and prints a summary. On bad input it prints `content/sources/<file>:<line>: …`,
  * exits with code 1 and leaves content/papers as it was.
  */
+import { writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { collectResult, preparePages, type IngestSummary } from '../src/lib/ingest/pipeline.ts';
-import { renderInParallel } from '../src/lib/ingest/render-in-parallel.ts';
+import { preparePages, summarize, type IngestSummary } from '../src/lib/ingest/pipeline.ts';
+import { writePages } from '../src/lib/ingest/render-in-parallel.ts';
 import { OverridesError } from '../src/lib/ingest/overrides.ts';
 import { SourceError } from '../src/lib/ingest/source-error.ts';
 import { replaceDirectory } from '../src/lib/ingest/write-pages.ts';
@@ -64,13 +65,16 @@ async function main(): Promise<void> {
   };
   const { jobs, entriesRead } = preparePages(sources, { overridesText, onDumpParsed: progress('parsed dumps', 10) });
   step('parse and merge');
-  const { pages, searchRecords, summary } = collectResult(await renderInParallel(jobs), entriesRead);
-  step('classify and render');
-  // The search records go with the pages they describe, so both are replaced together.
-  const files = new Map(pages).set(SEARCH_RECORDS_FILE, `${JSON.stringify(searchRecords)}\n`);
-  replaceDirectory(papersDir, files, progress('wrote pages', 1000));
-  step('write');
-  console.log(formatSummary(summary, performance.now() - started, steps));
+  let summary: IngestSummary | undefined;
+  await replaceDirectory(papersDir, async (staging) => {
+    const outlines = await writePages(jobs, staging, progress('wrote pages', 1000));
+    const result = summarize(outlines, entriesRead);
+    // The search records go with the pages they describe, so both are replaced together.
+    writeFileSync(join(staging, SEARCH_RECORDS_FILE), `${JSON.stringify(result.searchRecords)}\n`);
+    summary = result.summary;
+  });
+  step('classify, render and write');
+  console.log(formatSummary(summary!, performance.now() - started, steps));
 }
 
 main().catch((error: unknown) => {

@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
 import { buildDiskIndex, DISK_INDEX_GLOBAL, type DiskPaper, type WordChunk } from '../client/lib/disk-search.ts';
 import { sortPapers } from '../lib/paper-sort.ts';
 import type { SearchRecord } from '../lib/search-record.ts';
+import type { SiteFile } from './search-index.ts';
 import { ALL_THEMES } from '../lib/themes-lookup.ts';
 
 /** Where the search page finds the index from disk, inside the site. */
@@ -14,16 +15,21 @@ export const DISK_INDEX_PATH = 'search/disk-index.js';
 const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 
 /**
- * The word chunks of the Pagefind index in a built site, from its metadata file: a CBOR array
- * whose third item lists [first word, last word, file] per chunk (pagefind_web/src/metadata.rs).
+ * The word chunks of a Pagefind index, from its files as written into the site: the metadata file
+ * is a CBOR array whose third item lists [first word, last word, file] per chunk (pagefind_web/src/metadata.rs).
  */
-export function pagefindChunks(outDir: string): WordChunk[] {
-  const entry = JSON.parse(readFileSync(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+export function pagefindChunks(files: readonly SiteFile[]): WordChunk[] {
+  const content = (path: string): Uint8Array => {
+    const file = files.find((candidate) => candidate.path === path);
+    if (!file) throw new Error(`the Pagefind index has no ${path}`);
+    return file.content;
+  };
+  const entry = JSON.parse(Buffer.from(content('pagefind/pagefind-entry.json')).toString('utf8')) as {
     languages: Record<string, { hash: string }>;
   };
   const language = entry.languages['en'];
   if (!language) throw new Error('the Pagefind index has no English index');
-  const bytes = gunzipSync(readFileSync(join(outDir, `pagefind/pagefind.${language.hash}.pf_meta`)));
+  const bytes = gunzipSync(content(`pagefind/pagefind.${language.hash}.pf_meta`));
   if (bytes.subarray(0, PAGEFIND_SIGNATURE.length).toString('latin1') !== PAGEFIND_SIGNATURE)
     throw new Error('the Pagefind metadata file has an unknown format');
   const metadata = decode(bytes.subarray(PAGEFIND_SIGNATURE.length)) as unknown[];
@@ -34,9 +40,9 @@ export function pagefindChunks(outDir: string): WordChunk[] {
 /**
  * Writes the index for search from disk, a classic script that assigns one global: from the
  * papers' search records (what their pages show), in the site's title order as papers.json lists
- * them, and the chunks of its Pagefind index. Returns its size in bytes.
+ * them, and the word chunks of the site's Pagefind index. Returns the file it wrote.
  */
-export function writeDiskIndex(outDir: string, records: readonly SearchRecord[]): number {
+export function writeDiskIndex(outDir: string, records: readonly SearchRecord[], chunks: readonly WordChunk[]): SiteFile {
   const papers: DiskPaper[] = sortPapers(records, 'title').map((record) => ({
     slug: record.slug,
     title: record.title,
@@ -48,10 +54,10 @@ export function writeDiskIndex(outDir: string, records: readonly SearchRecord[])
   const index = buildDiskIndex(
     papers,
     ALL_THEMES.map((theme) => theme.name),
-    pagefindChunks(outDir),
+    chunks,
   );
-  const script = `globalThis.${DISK_INDEX_GLOBAL} = ${JSON.stringify(index)};\n`;
+  const content = Buffer.from(`globalThis.${DISK_INDEX_GLOBAL} = ${JSON.stringify(index)};\n`);
   mkdirSync(join(outDir, 'search'), { recursive: true });
-  writeFileSync(join(outDir, DISK_INDEX_PATH), script);
-  return Buffer.byteLength(script);
+  writeFileSync(join(outDir, DISK_INDEX_PATH), content);
+  return { path: DISK_INDEX_PATH, content };
 }

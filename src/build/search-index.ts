@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { SEARCH_RECORDS_FILE, searchRecordHtml, searchRecordUrl, type SearchRecord } from '../lib/search-record.ts';
-import { writeDiskIndex } from './disk-index.ts';
+import { pagefindChunks, writeDiskIndex } from './disk-index.ts';
 
 /** Only paper pages are searchable. */
 export const PAPER_PAGES_GLOB = 'papers/*/index.html';
@@ -14,19 +14,25 @@ async function newIndex(): Promise<PagefindIndex> {
   return index;
 }
 
+/** A file the finishing step writes into the site: its path from the site's root, and its bytes. */
+export interface SiteFile {
+  path: string;
+  content: Uint8Array;
+}
+
 /**
- * Writes the index into the site. Written here rather than by Pagefind's writeFiles: Pagefind's
- * service answers before its last writes reach the disk, so close() could leave pagefind-entry.json empty.
+ * Writes the index into the site and returns its files. Written here rather than by Pagefind's
+ * writeFiles: Pagefind's service answers before its last writes reach the disk, so close() could
+ * leave pagefind-entry.json empty.
  */
-async function writeIndex(index: PagefindIndex, outDir: string): Promise<void> {
+async function writeIndex(index: PagefindIndex, outDir: string): Promise<SiteFile[]> {
   const { files, errors } = await index.getFiles();
   if (errors.length > 0) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  for (const file of files) {
-    const target = join(outDir, 'pagefind', file.path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
-  }
+  const written = files.map((file) => ({ path: `pagefind/${file.path}`, content: file.content }));
+  for (const dir of new Set(written.map((file) => dirname(join(outDir, file.path))))) mkdirSync(dir, { recursive: true });
+  for (const file of written) writeFileSync(join(outDir, file.path), file.content);
   await close();
+  return written;
 }
 
 /** Indexes the HTML files of a built site (the benchmark's baseline indexes its pages this way). */
@@ -39,14 +45,29 @@ export async function indexSite(outDir: string, glob = PAPER_PAGES_GLOB): Promis
 }
 
 /**
+ * A scratch folder for short-lived files: in memory (/dev/shm) where the system has one, because
+ * writing and deleting thousands of small files on disk took seconds, and far longer on some disks.
+ */
+function scratchFolder(): string {
+  const memory = '/dev/shm';
+  try {
+    accessSync(memory, constants.W_OK);
+    return mkdtempSync(join(memory, 'papershelf-search-'));
+  } catch {
+    return mkdtempSync(join(tmpdir(), 'papershelf-search-'));
+  }
+}
+
+/**
  * Pagefind's index of the papers, from the search records ingest wrote (a small page per paper, as
  * searchRecordHtml gives it); then the index for search from disk, which takes Pagefind's word
- * chunks so that both find the same papers.
+ * chunks so that both find the same papers. Returns the files it wrote into the site.
  */
-export async function indexPapers(outDir: string, records: readonly SearchRecord[]): Promise<{ diskIndexBytes: number }> {
+export async function indexPapers(outDir: string, records: readonly SearchRecord[]): Promise<SiteFile[]> {
   // Pagefind reads a folder of small files far faster (in parallel, in its own process) than it takes
-  // the same pages one message at a time: 10,000 papers took 23 s that way.
-  const pages = mkdtempSync(join(tmpdir(), 'papershelf-search-'));
+  // the same pages one message at a time: 10,000 papers took 6 to 23 s that way.
+  const pages = scratchFolder();
+  let pagefindFiles: SiteFile[];
   try {
     for (const record of records) {
       const page = join(pages, searchRecordUrl(record), 'index.html');
@@ -58,11 +79,11 @@ export async function indexPapers(outDir: string, records: readonly SearchRecord
     if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
     if (indexed.page_count !== records.length)
       throw new Error(`Pagefind indexed ${indexed.page_count} of ${records.length} papers`);
-    await writeIndex(index, outDir);
+    pagefindFiles = await writeIndex(index, outDir);
   } finally {
     rmSync(pages, { recursive: true, force: true });
   }
-  return { diskIndexBytes: writeDiskIndex(outDir, records) };
+  return [...pagefindFiles, writeDiskIndex(outDir, records, pagefindChunks(pagefindFiles))];
 }
 
 /** The search records ingest wrote beside the pages, or a clear error when they are missing. */

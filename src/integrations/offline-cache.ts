@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { buildSync } from 'esbuild';
@@ -45,21 +46,49 @@ export function shellPaths(dir: string): string[] {
  */
 const UNSTABLE_FILE = /^pagefind\/(?:pagefind-entry\.json|[^/]+\.pf_meta|filter\/)/u;
 
-/**
- * The build's version: a hash of every file of the built site but the worker (and Pagefind's
- * unstable files), with their paths, and of the worker's code. It changes whenever a reader could
- * see a difference and stays the same for identical sources.
- */
-export function siteVersion(dir: string, workerCode: string): string {
-  const hash = createHash('sha256');
-  const files = (readdirSync(dir, { recursive: true }) as string[])
-    .filter((path) => path !== WORKER_FILE && !UNSTABLE_FILE.test(path) && statSync(join(dir, path)).isFile())
+/** A file's digest, as the build's version takes it in. */
+export const fileDigest = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');
+
+/** Files of a built site, as paths from its root, sorted; without the worker itself. */
+function siteFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((path) => path !== WORKER_FILE && statSync(join(dir, path)).isFile())
     .sort();
-  for (const path of files) {
-    const content = readFileSync(join(dir, path));
-    hash.update(`${path}\0${content.length}\0`).update(content);
-  }
+}
+
+/**
+ * Digests of the files of a built site, read a few at a time; `skip` leaves out files the caller
+ * digests itself (the finishing step reads the site while Pagefind works, and adds what it writes).
+ */
+export async function siteDigests(dir: string, skip: (path: string) => boolean = () => false): Promise<Map<string, string>> {
+  const paths = siteFiles(dir).filter((path) => !skip(path));
+  const digests = new Map<string, string>();
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      digests.set(path, fileDigest(await readFile(join(dir, path))));
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, reader));
+  return digests;
+}
+
+/**
+ * The build's version: a hash of the digests of every file of the built site but the worker (and
+ * Pagefind's unstable files), with their paths, and of the worker's code. It changes whenever a
+ * reader could see a difference and stays the same for identical sources.
+ */
+export function siteVersionOf(digests: ReadonlyMap<string, string>, workerCode: string): string {
+  const hash = createHash('sha256');
+  const paths = [...digests.keys()].filter((path) => path !== WORKER_FILE && !UNSTABLE_FILE.test(path)).sort();
+  for (const path of paths) hash.update(`${path}\0${digests.get(path)}\0`);
   return hash.update(workerCode).digest('hex').slice(0, 16);
+}
+
+/** The version of the built site in `dir`, as it is on disk. */
+export function siteVersion(dir: string, workerCode: string): string {
+  return siteVersionOf(new Map(siteFiles(dir).map((path) => [path, fileDigest(readFileSync(join(dir, path)))])), workerCode);
 }
 
 /** The worker as one classic script, with the build's version and shell written in. */
@@ -75,12 +104,12 @@ export function compileWorker(version: string, shell: readonly string[]): string
 
 /**
  * Writes the service worker to the root of a built site, its version a hash of everything else in
- * it: the last step of the build (scripts/finish-site.ts), after the search indexes. Returns its size
- * and how many files it precaches.
+ * it (`digests`, as siteDigests gives them): the last step of the build (scripts/finish-site.ts),
+ * after the search indexes. Returns its size and how many files it precaches.
  */
-export function writeWorker(root: string): { bytes: number; precached: number } {
+export function writeWorker(root: string, digests: ReadonlyMap<string, string>): { bytes: number; precached: number } {
   const shell = shellPaths(root);
-  const worker = compileWorker(siteVersion(root, compileWorker('', shell)), shell);
+  const worker = compileWorker(siteVersionOf(digests, compileWorker('', shell)), shell);
   writeFileSync(join(root, WORKER_FILE), worker);
   return { bytes: worker.length, precached: shell.length };
 }

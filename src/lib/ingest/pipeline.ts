@@ -47,13 +47,19 @@ export interface PageJob {
   override: Overrides[string] | undefined;
 }
 
-/** A written page and the themes it ended up in. */
-export interface RenderedPage {
+/** What the summary and the search index need of a page once it is written: all but its content. */
+export interface PageOutline {
   name: string;
-  content: string;
   themes: string[];
   searchRecord: SearchRecord;
 }
+
+/** A rendered page and the themes it ended up in. */
+export interface RenderedPage extends PageOutline {
+  content: string;
+}
+
+export const outlineOf = ({ name, themes, searchRecord }: RenderedPage): PageOutline => ({ name, themes, searchRecord });
 
 /** Everything before the per-paper work: parse, merge, slug, check overrides. Throws on bad input. */
 export function preparePages(
@@ -119,23 +125,30 @@ export function compileConfiguredThemes(definitions: readonly ThemeDefinition[] 
   return compileThemes(definitions);
 }
 
-/** The pages sorted by file name, and the counts the CLI prints. */
-export function collectResult(rendered: readonly RenderedPage[], entriesRead: number): IngestResult {
+/** The search records in file-name order, and the counts the CLI prints. */
+export function summarize(
+  outlines: readonly PageOutline[],
+  entriesRead: number,
+): { searchRecords: SearchRecord[]; summary: IngestSummary } {
   const papersPerTheme: Record<string, number> = {};
-  for (const page of rendered) for (const id of page.themes) papersPerTheme[id] = (papersPerTheme[id] ?? 0) + 1;
-  const sorted = [...rendered].sort((a, b) => compareCodeUnits(a.name, b.name));
-  const pages = new Map(sorted.map((page) => [page.name, page.content]));
+  for (const page of outlines) for (const id of page.themes) papersPerTheme[id] = (papersPerTheme[id] ?? 0) + 1;
+  const sorted = [...outlines].sort((a, b) => compareCodeUnits(a.name, b.name));
   return {
-    pages,
     searchRecords: sorted.map((page) => page.searchRecord),
     summary: {
       entriesRead,
-      papersWritten: pages.size,
-      duplicatesMerged: entriesRead - rendered.length,
+      papersWritten: outlines.length,
+      duplicatesMerged: entriesRead - outlines.length,
       papersPerTheme,
       papersInOther: papersPerTheme[OTHER_THEME.id] ?? 0,
     },
   };
+}
+
+/** The pages sorted by file name, with their search records and the counts the CLI prints. */
+export function collectResult(rendered: readonly RenderedPage[], entriesRead: number): IngestResult {
+  const sorted = [...rendered].sort((a, b) => compareCodeUnits(a.name, b.name));
+  return { pages: new Map(sorted.map((page) => [page.name, page.content])), ...summarize(rendered, entriesRead) };
 }
 
 /**

@@ -1,28 +1,19 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
- * Replaces the contents of `directory` with `pages` as a whole: the pages are written to a
- * sibling staging directory first, which then takes the old directory's place. A failure while
- * writing leaves the old pages untouched; pages of papers that left the sources disappear.
- * Synchronous on purpose: for thousands of small files it is the fastest way here.
+ * Replaces the contents of `directory` as a whole: `fill` writes the new contents into a sibling
+ * staging directory, which then takes the old directory's place. A failure while writing leaves the
+ * old contents untouched; files that are not written again disappear.
  */
-export function replaceDirectory(
-  directory: string,
-  pages: ReadonlyMap<string, string>,
-  onPageWritten?: (done: number, total: number) => void,
-): void {
+export async function replaceDirectory(directory: string, fill: (staging: string) => Promise<void>): Promise<void> {
   const parent = dirname(directory);
   const staging = join(parent, `.${basename(directory)}-staging-${process.pid}`);
   const retired = join(parent, `.${basename(directory)}-retired-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
-    let done = 0;
-    for (const [name, content] of pages) {
-      writeFileSync(join(staging, name), content);
-      onPageWritten?.(++done, pages.size);
-    }
+    await fill(staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
