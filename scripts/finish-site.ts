@@ -6,28 +6,30 @@
  */
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
-import { DISK_INDEX_PATH } from '../src/build/disk-index.ts';
-import { indexPapers, readSearchRecords } from '../src/build/search-index.ts';
+import { DISK_INDEX_PATH, diskIndexFile, diskIndexWithoutChunks, pagefindChunks } from '../src/build/disk-index.ts';
+import { readSearchRecords, startIndexing, writeSiteFiles } from '../src/build/search-index.ts';
 import { fileDigest, siteDigests, writeWorker } from '../src/integrations/offline-cache.ts';
 import { OFFLINE_READING } from '../src/site.config.ts';
 
 const outDir = resolve(process.env['OUT_DIR'] ?? 'dist');
 const started = performance.now();
 const records = readSearchRecords();
-// The worker's version needs a digest of every file of the site: the files Astro wrote are read
-// while Pagefind, in its own process, builds the index; the search files are digested as written.
-const astroFiles = OFFLINE_READING
-  ? siteDigests(outDir, (path) => path.startsWith('pagefind/') || path === DISK_INDEX_PATH)
+const indexing = await startIndexing(records);
+// While Pagefind builds its index on one core: the index for search from disk, and the digests of
+// the files Astro wrote, for the worker's version (the search files are digested as they are written).
+const diskIndex = diskIndexWithoutChunks(records);
+const digests = OFFLINE_READING
+  ? await siteDigests(outDir, (path) => path.startsWith('pagefind/') || path === DISK_INDEX_PATH)
   : undefined;
-const searchFiles = await indexPapers(outDir, records);
+const pagefindFiles = await indexing.files;
+const searchFiles = [...pagefindFiles, diskIndexFile(diskIndex, pagefindChunks(pagefindFiles))];
+writeSiteFiles(outDir, searchFiles);
 const indexed = performance.now();
-const diskIndex = searchFiles.find((file) => file.path === DISK_INDEX_PATH)!;
 console.log(
   `search: indexed ${records.length} papers in ${Math.round(indexed - started)} ms; ` +
-    `index for search from disk: ${Math.round(diskIndex.content.length / 1024)} kB`,
+    `index for search from disk: ${Math.round(searchFiles.at(-1)!.content.length / 1024)} kB`,
 );
-if (astroFiles) {
-  const digests = await astroFiles;
+if (digests) {
   for (const file of searchFiles) digests.set(file.path, fileDigest(file.content));
   const { bytes, precached } = writeWorker(outDir, digests);
   console.log(

@@ -1,8 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
-import { buildDiskIndex, DISK_INDEX_GLOBAL, type DiskPaper, type WordChunk } from '../client/lib/disk-search.ts';
+import {
+  buildDiskIndex,
+  DISK_INDEX_GLOBAL,
+  type DiskIndexData,
+  type DiskPaper,
+  type WordChunk,
+} from '../client/lib/disk-search.ts';
 import { sortPapers } from '../lib/paper-sort.ts';
 import type { SearchRecord } from '../lib/search-record.ts';
 import type { SiteFile } from './search-index.ts';
@@ -38,11 +42,11 @@ export function pagefindChunks(files: readonly SiteFile[]): WordChunk[] {
 }
 
 /**
- * Writes the index for search from disk, a classic script that assigns one global: from the
- * papers' search records (what their pages show), in the site's title order as papers.json lists
- * them, and the word chunks of the site's Pagefind index. Returns the file it wrote.
+ * The index for search from disk, from the papers' search records (what their pages show), in
+ * the site's title order as papers.json lists them; still without the word chunks of the site's
+ * Pagefind index, which `diskIndexFile` adds.
  */
-export function writeDiskIndex(outDir: string, records: readonly SearchRecord[], chunks: readonly WordChunk[]): SiteFile {
+export function diskIndexWithoutChunks(records: readonly SearchRecord[]): DiskIndexData {
   const papers: DiskPaper[] = sortPapers(records, 'title').map((record) => ({
     slug: record.slug,
     title: record.title,
@@ -51,13 +55,15 @@ export function writeDiskIndex(outDir: string, records: readonly SearchRecord[],
     published: record.published,
     upvotes: record.upvotes,
   }));
-  const index = buildDiskIndex(
+  return buildDiskIndex(
     papers,
     ALL_THEMES.map((theme) => theme.name),
-    chunks,
+    [],
   );
-  const content = Buffer.from(`globalThis.${DISK_INDEX_GLOBAL} = ${JSON.stringify(index)};\n`);
-  mkdirSync(join(outDir, 'search'), { recursive: true });
-  writeFileSync(join(outDir, DISK_INDEX_PATH), content);
-  return { path: DISK_INDEX_PATH, content };
+}
+
+/** The index for search from disk as the site's file: a classic script that assigns one global. */
+export function diskIndexFile(index: DiskIndexData, chunks: readonly WordChunk[]): SiteFile {
+  const data: DiskIndexData = { ...index, chunks: chunks.map(([from, to]) => [from, to]) };
+  return { path: DISK_INDEX_PATH, content: Buffer.from(`globalThis.${DISK_INDEX_GLOBAL} = ${JSON.stringify(data)};\n`) };
 }

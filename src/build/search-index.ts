@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { SEARCH_RECORDS_FILE, searchRecordHtml, searchRecordUrl, type SearchRecord } from '../lib/search-record.ts';
-import { pagefindChunks, writeDiskIndex } from './disk-index.ts';
 
 /** Only paper pages are searchable. */
 export const PAPER_PAGES_GLOB = 'papers/*/index.html';
@@ -21,18 +20,21 @@ export interface SiteFile {
 }
 
 /**
- * Writes the index into the site and returns its files. Written here rather than by Pagefind's
- * writeFiles: Pagefind's service answers before its last writes reach the disk, so close() could
- * leave pagefind-entry.json empty.
+ * The index's files, once Pagefind has built them, with their paths from the site's root. Taken
+ * from Pagefind rather than written by its writeFiles: Pagefind's service answers before its last
+ * writes reach the disk, so close() could leave pagefind-entry.json empty.
  */
-async function writeIndex(index: PagefindIndex, outDir: string): Promise<SiteFile[]> {
+async function indexFiles(index: PagefindIndex): Promise<SiteFile[]> {
   const { files, errors } = await index.getFiles();
   if (errors.length > 0) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  const written = files.map((file) => ({ path: `pagefind/${file.path}`, content: file.content }));
-  for (const dir of new Set(written.map((file) => dirname(join(outDir, file.path))))) mkdirSync(dir, { recursive: true });
-  for (const file of written) writeFileSync(join(outDir, file.path), file.content);
   await close();
-  return written;
+  return files.map((file) => ({ path: `pagefind/${file.path}`, content: file.content }));
+}
+
+/** Writes files into the site, with their folders. */
+export function writeSiteFiles(outDir: string, files: readonly SiteFile[]): void {
+  for (const dir of new Set(files.map((file) => dirname(join(outDir, file.path))))) mkdirSync(dir, { recursive: true });
+  for (const file of files) writeFileSync(join(outDir, file.path), file.content);
 }
 
 /** Indexes the HTML files of a built site (the benchmark's baseline indexes its pages this way). */
@@ -40,7 +42,7 @@ export async function indexSite(outDir: string, glob = PAPER_PAGES_GLOB): Promis
   const index = await newIndex();
   const indexed = await index.addDirectory({ path: outDir, glob });
   if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
-  await writeIndex(index, outDir);
+  writeSiteFiles(outDir, await indexFiles(index));
   return indexed.page_count;
 }
 
@@ -59,15 +61,15 @@ function scratchFolder(): string {
 }
 
 /**
- * Pagefind's index of the papers, from the search records ingest wrote (a small page per paper, as
- * searchRecordHtml gives it); then the index for search from disk, which takes Pagefind's word
- * chunks so that both find the same papers. Returns the files it wrote into the site.
+ * Starts Pagefind's index of the papers, from the search records ingest wrote (a small page per
+ * paper, as searchRecordHtml gives it). Resolves once Pagefind has read every paper, which takes
+ * every core; `files` resolves when it has built the index, which it does on one core, so the
+ * caller can use the other meanwhile.
  */
-export async function indexPapers(outDir: string, records: readonly SearchRecord[]): Promise<SiteFile[]> {
+export async function startIndexing(records: readonly SearchRecord[]): Promise<{ files: Promise<SiteFile[]> }> {
   // Pagefind reads a folder of small files far faster (in parallel, in its own process) than it takes
   // the same pages one message at a time: 10,000 papers took 6 to 23 s that way.
   const pages = scratchFolder();
-  let pagefindFiles: SiteFile[];
   try {
     for (const record of records) {
       const page = join(pages, searchRecordUrl(record), 'index.html');
@@ -79,11 +81,10 @@ export async function indexPapers(outDir: string, records: readonly SearchRecord
     if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
     if (indexed.page_count !== records.length)
       throw new Error(`Pagefind indexed ${indexed.page_count} of ${records.length} papers`);
-    pagefindFiles = await writeIndex(index, outDir);
+    return { files: indexFiles(index) };
   } finally {
     rmSync(pages, { recursive: true, force: true });
   }
-  return [...pagefindFiles, writeDiskIndex(outDir, records, pagefindChunks(pagefindFiles))];
 }
 
 /** The search records ingest wrote beside the pages, or a clear error when they are missing. */
