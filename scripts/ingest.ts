@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { preparePages, summarize, type IngestSummary } from '../src/lib/ingest/pipeline.ts';
-import { writePages } from '../src/lib/ingest/render-in-parallel.ts';
+import { startPageWriters } from '../src/lib/ingest/render-in-parallel.ts';
 import { OverridesError } from '../src/lib/ingest/overrides.ts';
 import { SourceError } from '../src/lib/ingest/source-error.ts';
 import { replaceDirectory } from '../src/lib/ingest/write-pages.ts';
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   const names = (await readdir(sourcesDir)).filter((name) => name.endsWith('.txt')).sort();
   if (names.length === 0) throw new Error(`no .txt dumps in ${sourcesDir}`);
   const sources = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(sourcesDir, name)) })));
+  const writers = startPageWriters(sources.reduce((sum, source) => sum + source.bytes.length, 0));
   const overridesText = await readFile(overridesPath, 'utf8').catch(() => '{}');
   const steps: Record<string, number> = {};
   let lap = performance.now();
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
   step('parse and merge');
   let summary: IngestSummary | undefined;
   await replaceDirectory(papersDir, async (staging) => {
-    const outlines = await writePages(jobs, staging, progress('wrote pages', 1000));
+    const outlines = await writers.write(jobs, staging, progress('wrote pages', 1000));
     const result = summarize(outlines, entriesRead);
     // The search records go with the pages they describe, so both are replaced together.
     writeFileSync(join(staging, SEARCH_RECORDS_FILE), `${JSON.stringify(result.searchRecords)}\n`);

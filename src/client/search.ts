@@ -27,7 +27,7 @@ interface Pagefind {
 
 const RESULTS_SHOWN = 30;
 /** Results shown before the rest have loaded, so the first answers appear at once. */
-const FIRST_BATCH = 5;
+const FIRST_BATCH = 1;
 /** Wait this long after a keystroke before searching, so fast typing does not start a search per letter. */
 const TYPING_DELAY_MS = 40;
 

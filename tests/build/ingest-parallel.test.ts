@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticDumps } from '../../bench/synthetic-dumps.ts';
 import { ingest, preparePages, summarize } from '../../src/lib/ingest/pipeline.ts';
-import { PARALLEL_THRESHOLD, writePages } from '../../src/lib/ingest/render-in-parallel.ts';
+import { PARALLEL_THRESHOLD, startPageWriters } from '../../src/lib/ingest/render-in-parallel.ts';
 
 describe('rendering and writing pages on several cores', () => {
   it('writes exactly the pages that one thread renders, and reports every page written', async () => {
@@ -17,7 +17,7 @@ describe('rendering and writing pages on several cores', () => {
     const folder = mkdtempSync(join(tmpdir(), 'papershelf-parallel-'));
     try {
       const progress: number[] = [];
-      const outlines = await writePages(jobs, folder, (done) => progress.push(done));
+      const outlines = await startPageWriters(0).write(jobs, folder, (done) => progress.push(done));
       const parallel = summarize(outlines, entriesRead);
       expect(parallel.summary).toEqual(single.summary);
       expect(parallel.searchRecords).toEqual(single.searchRecords);

@@ -6,8 +6,16 @@ import { compileConfiguredThemes, outlineOf, renderPages, type PageJob, type Pag
 
 /** Below this many papers, starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 4000;
+/** Dumps hold about a paper per kilobyte or two: from their size, whether workers will be worth starting early. */
+const BYTES_PER_PAPER_AT_MOST = 1024;
 /** How often a worker reports progress, in pages. */
 const PROGRESS_EVERY = 500;
+
+/** What a worker is sent: its share of the papers, and the folder to write their pages into. */
+export interface WorkerTask {
+  jobs: PageJob[];
+  folder: string;
+}
 
 /** A worker's messages: pages written so far, then its share's outlines. */
 export type WorkerMessage = { written: number } | { outlines: PageOutline[] };
@@ -23,38 +31,57 @@ export function renderAndWriteShare(jobs: readonly PageJob[], folder: string, on
   return pages.map(outlineOf);
 }
 
+export interface PageWriters {
+  /**
+   * Renders the papers' pages and writes them into `folder`: on every core when there are many,
+   * in contiguous shares, each worker writing its own pages (writing 10,000 files is as much work
+   * as rendering them). Returns the outlines in the jobs' order, the same as on one thread.
+   */
+  write(jobs: readonly PageJob[], folder: string, onProgress?: (done: number, total: number) => void): Promise<PageOutline[]>;
+}
+
 /**
- * Renders the papers' pages and writes them into `folder`, on every core: the jobs are split into
- * contiguous shares, one worker thread each, which writes its own pages (writing 10,000 files is
- * as much work as rendering them). Returns the pages' outlines in the jobs' order, so the result
- * is the same as on one thread.
+ * Starts a worker thread per core when the dumps (`sourceBytes` in all) are large enough to need
+ * them, before their papers are parsed: a worker takes about 0.4 s to load its code, which it then
+ * does while the main thread parses.
  */
-export async function writePages(
-  jobs: readonly PageJob[],
-  folder: string,
-  onProgress?: (done: number, total: number) => void,
-): Promise<PageOutline[]> {
-  let done = 0;
-  const onWritten = (count: number): void => {
-    done += count;
-    onProgress?.(done, jobs.length);
+export function startPageWriters(sourceBytes: number): PageWriters {
+  const cores = Math.min(availableParallelism(), 8);
+  const startEarly = cores >= 2 && sourceBytes / BYTES_PER_PAPER_AT_MOST >= PARALLEL_THRESHOLD;
+  const newWorker = (): Worker => new Worker(new URL('./render-worker.ts', import.meta.url));
+  // Waiting workers do not keep the process alive: bad input in a dump ends it with the error.
+  const early = startEarly ? Array.from({ length: cores }, newWorker) : [];
+  for (const worker of early) worker.unref();
+  return {
+    async write(jobs, folder, onProgress) {
+      let done = 0;
+      const onWritten = (count: number): void => {
+        done += count;
+        onProgress?.(done, jobs.length);
+      };
+      if (jobs.length < PARALLEL_THRESHOLD || cores < 2) {
+        await Promise.all(early.map((worker) => worker.terminate()));
+        return renderAndWriteShare(jobs, folder, onWritten);
+      }
+      const workers = startEarly ? early : Array.from({ length: cores }, newWorker);
+      const share = Math.ceil(jobs.length / workers.length);
+      const results = await Promise.all(
+        workers.map(
+          (worker, index) =>
+            new Promise<PageOutline[]>((resolve, reject) => {
+              worker.on('message', (message: WorkerMessage) => {
+                if ('written' in message) onWritten(message.written);
+                else resolve(message.outlines);
+              });
+              worker.once('error', reject);
+              const task: WorkerTask = { jobs: jobs.slice(index * share, (index + 1) * share), folder };
+              worker.ref();
+              worker.postMessage(task);
+            }),
+        ),
+      );
+      await Promise.all(workers.map((worker) => worker.terminate()));
+      return results.flat();
+    },
   };
-  const workers = Math.min(availableParallelism(), 8);
-  if (jobs.length < PARALLEL_THRESHOLD || workers < 2) return renderAndWriteShare(jobs, folder, onWritten);
-  const share = Math.ceil(jobs.length / workers);
-  const shares = Array.from({ length: workers }, (_, index) => jobs.slice(index * share, (index + 1) * share));
-  const results = await Promise.all(
-    shares.map(
-      (part) =>
-        new Promise<PageOutline[]>((resolve, reject) => {
-          const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: { jobs: part, folder } });
-          worker.on('message', (message: WorkerMessage) => {
-            if ('written' in message) onWritten(message.written);
-            else resolve(message.outlines);
-          });
-          worker.once('error', reject);
-        }),
-    ),
-  );
-  return results.flat();
 }
