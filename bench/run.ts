@@ -17,6 +17,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statfsSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -54,7 +55,7 @@ export const BUDGETS = {
 };
 
 /**
- * Where the copies are built: in memory (/dev/shm) where the system has it, else bench/scratch/;
+ * Where the copies are built: in memory (/dev/shm) where the system has it with room, else bench/scratch/;
  * `--scratch DIR` chooses. On this project's machines the disk made runs swing by ±50 %: after many
  * files are deleted (a previous run's copies), creating a file took up to 0.5 ms for minutes (ext4
  * without a journal skips recently deleted inodes), which billed one build's cleanup to the next.
@@ -63,10 +64,13 @@ function scratchRoot(): string {
   if (values.scratch) return resolve(values.scratch);
   try {
     accessSync('/dev/shm', constants.W_OK);
-    return '/dev/shm/papershelf-bench';
+    // A run's two copies take about 70 kB per paper (the site, its sources and pages, the baseline).
+    const { bavail, bsize } = statfsSync('/dev/shm');
+    if (bavail * bsize > papers * 100 * 1024) return '/dev/shm/papershelf-bench';
   } catch {
-    return join(REPO, 'bench/scratch');
+    // No memory file system here.
   }
+  return join(REPO, 'bench/scratch');
 }
 const scratch = join(scratchRoot(), String(papers));
 const log = (text: string): void => console.error(`bench: ${text}`);

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
@@ -46,18 +46,24 @@ export async function indexSite(outDir: string, glob = PAPER_PAGES_GLOB): Promis
   return indexed.page_count;
 }
 
+/** Space a scratch page takes in memory at most: its text, in 4 kB pages, and its folder. */
+const SCRATCH_BYTES_PER_PAGE = 16 * 1024;
+
 /**
- * A scratch folder for short-lived files: in memory (/dev/shm) where the system has one, because
- * writing and deleting thousands of small files on disk took seconds, and far longer on some disks.
+ * A scratch folder for `pages` short-lived files: in memory (/dev/shm) where the system has one with
+ * room for them, because writing and deleting thousands of small files on disk took seconds, and
+ * far longer on some disks; else in the system's temporary folder.
  */
-function scratchFolder(): string {
+function scratchFolder(pages: number): string {
   const memory = '/dev/shm';
   try {
     accessSync(memory, constants.W_OK);
-    return mkdtempSync(join(memory, 'papershelf-search-'));
+    const { bavail, bsize } = statfsSync(memory);
+    if (bavail * bsize > pages * SCRATCH_BYTES_PER_PAGE) return mkdtempSync(join(memory, 'papershelf-search-'));
   } catch {
-    return mkdtempSync(join(tmpdir(), 'papershelf-search-'));
+    // No memory file system here.
   }
+  return mkdtempSync(join(tmpdir(), 'papershelf-search-'));
 }
 
 /**
@@ -69,7 +75,7 @@ function scratchFolder(): string {
 export async function startIndexing(records: readonly SearchRecord[]): Promise<{ files: Promise<SiteFile[]> }> {
   // Pagefind reads a folder of small files far faster (in parallel, in its own process) than it takes
   // the same pages one message at a time: 10,000 papers took 6 to 23 s that way.
-  const pages = scratchFolder();
+  const pages = scratchFolder(records.length);
   try {
     for (const record of records) {
       const page = join(pages, searchRecordUrl(record), 'index.html');

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticDumps } from '../../bench/synthetic-dumps.ts';
 import { ingest, preparePages, summarize } from '../../src/lib/ingest/pipeline.ts';
 import { PARALLEL_THRESHOLD, startPageWriters } from '../../src/lib/ingest/render-in-parallel.ts';
+import { makeWorkspace, runIngest } from '../helpers/workspace.ts';
 
 describe('rendering and writing pages on several cores', () => {
   it('writes exactly the pages that one thread renders, and reports every page written', async () => {
@@ -26,6 +27,27 @@ describe('rendering and writing pages on several cores', () => {
       expect(progress.at(-1)).toBe(jobs.length);
     } finally {
       rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('ingest of large dumps with a bad entry', () => {
+  it('stops with the file and line, though its page workers had started, and writes nothing', () => {
+    const root = makeWorkspace([]);
+    try {
+      // Large enough (over 4 MB) that ingest starts its workers before parsing.
+      for (const dump of syntheticDumps(PARALLEL_THRESHOLD + 1000))
+        writeFileSync(join(root, 'content/sources', dump.name), dump.text);
+      writeFileSync(join(root, 'content/sources/zzz_bad.txt'), 'new\n\nA Title Without Abstract\n');
+      // A waiting worker that kept the process alive would hang it: it would be killed (code -1).
+      const failed = runIngest(root, 30_000);
+      expect(failed.code).toBe(1);
+      expect(failed.stderr.trim().split('\n').at(-1)).toBe(
+        'content/sources/zzz_bad.txt:3: the paper "A Title Without Abstract" has no abstract',
+      );
+      expect(() => readFileSync(join(root, 'content/papers/search-records.json'))).toThrow();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

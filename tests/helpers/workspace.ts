@@ -21,14 +21,15 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs `scripts/ingest.ts` against a workspace, with the Node that runs the tests. */
-export function runIngest(root: string): RunResult {
+/** Runs `scripts/ingest.ts` against a workspace, with the Node that runs the tests; code -1 when it had to be killed. */
+export function runIngest(root: string, timeoutMs = 120_000): RunResult {
   const result = spawnSync(process.execPath, [join(REPO, 'scripts/ingest.ts')], {
     cwd: REPO,
     env: { ...process.env, PAPERSHELF_ROOT: root },
     encoding: 'utf8',
+    timeout: timeoutMs,
   });
-  return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Every page in a workspace's content/papers: file name to content. */
