@@ -22,12 +22,13 @@ const digests = OFFLINE_READING
   ? await siteDigests(outDir, (path) => path.startsWith('pagefind/') || path === DISK_INDEX_PATH)
   : undefined;
 const pagefindFiles = await indexing.files;
-const searchFiles = [...pagefindFiles, diskIndexFile(diskIndex, pagefindChunks(pagefindFiles))];
+const diskIndexOnDisk = diskIndexFile(diskIndex, pagefindChunks(pagefindFiles));
+const searchFiles = [...pagefindFiles, diskIndexOnDisk];
 writeSiteFiles(outDir, searchFiles);
 const indexed = performance.now();
 console.log(
   `search: indexed ${records.length} papers in ${Math.round(indexed - started)} ms; ` +
-    `index for search from disk: ${Math.round(searchFiles.at(-1)!.content.length / 1024)} kB`,
+    `index for search from disk: ${Math.round(diskIndexOnDisk.content.length / 1024)} kB`,
 );
 if (digests) {
   for (const file of searchFiles) digests.set(file.path, fileDigest(file.content));

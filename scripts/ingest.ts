@@ -66,16 +66,15 @@ async function main(): Promise<void> {
   };
   const { jobs, entriesRead } = preparePages(sources, { overridesText, onDumpParsed: progress('parsed dumps', 10) });
   step('parse and merge');
-  let summary: IngestSummary | undefined;
-  await replaceDirectory(papersDir, async (staging) => {
+  const summary = await replaceDirectory(papersDir, async (staging) => {
     const outlines = await writers.write(jobs, staging, progress('wrote pages', 1000));
-    const result = summarize(outlines, entriesRead);
+    const { searchRecords, summary } = summarize(outlines, entriesRead);
     // The search records go with the pages they describe, so both are replaced together.
-    writeFileSync(join(staging, SEARCH_RECORDS_FILE), `${JSON.stringify(result.searchRecords)}\n`);
-    summary = result.summary;
+    writeFileSync(join(staging, SEARCH_RECORDS_FILE), `${JSON.stringify(searchRecords)}\n`);
+    return summary;
   });
   step('classify, render and write');
-  console.log(formatSummary(summary!, performance.now() - started, steps));
+  console.log(formatSummary(summary, performance.now() - started, steps));
 }
 
 main().catch((error: unknown) => {

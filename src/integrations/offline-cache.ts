@@ -49,11 +49,11 @@ const UNSTABLE_FILE = /^pagefind\/(?:pagefind-entry\.json|[^/]+\.pf_meta|filter\
 /** A file's digest, as the build's version takes it in. */
 export const fileDigest = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');
 
-/** Files of a built site, as paths from its root, sorted; without the worker itself. */
+/** Files of a built site, as paths from its root; without the worker itself. */
 function siteFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((path) => path !== WORKER_FILE && statSync(join(dir, path)).isFile())
-    .sort();
+  return (readdirSync(dir, { recursive: true }) as string[]).filter(
+    (path) => path !== WORKER_FILE && statSync(join(dir, path)).isFile(),
+  );
 }
 
 /**

@@ -65,6 +65,8 @@ export function startPageWriters(sourceBytes: number): PageWriters {
       }
       const workers = startEarly ? early : Array.from({ length: cores }, newWorker);
       const share = Math.ceil(jobs.length / workers.length);
+      // Every worker ends with the write, also when one fails: none goes on writing into a staging
+      // folder that is being removed.
       const results = await Promise.all(
         workers.map(
           (worker, index) =>
@@ -79,8 +81,7 @@ export function startPageWriters(sourceBytes: number): PageWriters {
               worker.postMessage(task);
             }),
         ),
-      );
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      ).finally(() => Promise.all(workers.map((worker) => worker.terminate())));
       return results.flat();
     },
   };
