@@ -26,7 +26,7 @@ export default defineConfig({
     // At 10,000 papers the remark/rehype pipeline took about 6 s longer to render the same HTML.
     processor: satteri({ features: { gfm: false, smartPunctuation: false } }),
   },
-  // Search indexes and the service worker are written after the build, by scripts/finish-site.ts.
+  // Search indexes and the service worker are written beside and after Astro by scripts/build.ts.
   integrations: [
     ingestOnSourceChange(),
     clientScripts(),

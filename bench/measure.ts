@@ -7,16 +7,22 @@ export interface Measurement {
   ms: number;
   /** Peak resident memory of the whole process tree, in bytes (sampled every SAMPLE_MS). */
   peakRss: number;
+  /** Peak resident memory of each part of the tree, as `roleOf` names the processes. */
+  peakRssByRole: Record<string, number>;
   output: string;
 }
 
 /** Often enough for memory that grows over seconds; each sample reads /proc, which costs the build CPU. */
 const SAMPLE_MS = 100;
 
-/** Resident memory of a process and all its descendants now, from /proc (Linux). */
-function treeRss(rootPid: number): number {
+/**
+ * Resident memory now of a process and all its descendants, from /proc (Linux), in total and per
+ * role: `roleOf` names a process by its command line, or leaves it to its parent's role.
+ */
+function treeRss(rootPid: number, rootRole: string, roleOf: (command: string) => string | undefined): Map<string, number> {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const commands = new Map<number, string>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/u.test(entry)) continue;
     try {
@@ -24,6 +30,7 @@ function treeRss(rootPid: number): number {
       const parent = Number(/^PPid:\s+(\d+)/mu.exec(status)?.[1]);
       const kilobytes = Number(/^VmRSS:\s+(\d+)/mu.exec(status)?.[1] ?? 0);
       rss.set(Number(entry), kilobytes * 1024);
+      commands.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' '));
       const siblings = children.get(parent);
       if (siblings) siblings.push(Number(entry));
       else children.set(parent, [Number(entry)]);
@@ -31,21 +38,29 @@ function treeRss(rootPid: number): number {
       // The process ended while we looked.
     }
   }
-  let total = 0;
-  const stack = [rootPid];
+  const byRole = new Map<string, number>();
+  const stack: [number, string][] = [[rootPid, rootRole]];
   while (stack.length > 0) {
-    const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
+    const [pid, inherited] = stack.pop()!;
+    const role = pid === rootPid ? rootRole : (roleOf(commands.get(pid) ?? '') ?? inherited);
+    byRole.set(role, (byRole.get(role) ?? 0) + (rss.get(pid) ?? 0));
+    for (const child of children.get(pid) ?? []) stack.push([child, role]);
   }
-  return total;
+  return byRole;
 }
 
 /** Runs a command, timing it and sampling the peak memory of its process tree. */
 export function measure(
   command: string,
   args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; onOutput?: (text: string) => void },
+  options: {
+    cwd: string;
+    env?: NodeJS.ProcessEnv;
+    onOutput?: (text: string) => void;
+    /** The role of the command's own process, and of each descendant by its command line (else its parent's). */
+    rootRole?: string | undefined;
+    roleOf?: ((command: string) => string | undefined) | undefined;
+  },
 ): Promise<Measurement> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -55,9 +70,16 @@ export function measure(
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let peakRss = 0;
+    const peakRssByRole: Record<string, number> = {};
     let output = '';
     const timer = setInterval(() => {
-      if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
+      if (!child.pid) return;
+      const byRole = treeRss(child.pid, options.rootRole ?? 'command', options.roleOf ?? (() => undefined));
+      peakRss = Math.max(
+        peakRss,
+        [...byRole.values()].reduce((sum, bytes) => sum + bytes, 0),
+      );
+      for (const [role, bytes] of byRole) peakRssByRole[role] = Math.max(peakRssByRole[role] ?? 0, bytes);
     }, SAMPLE_MS);
     const collect = (chunk: Buffer): void => {
       output += chunk.toString();
@@ -70,7 +92,7 @@ export function measure(
       clearInterval(timer);
       const ms = performance.now() - started;
       if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed with code ${code}:\n${output.slice(-4000)}`));
-      else resolve({ ms, peakRss, output });
+      else resolve({ ms, peakRss, peakRssByRole, output });
     });
   });
 }

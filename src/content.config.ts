@@ -1,10 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { afterIngest } from './lib/after-ingest.ts';
 import { paperSchema } from './lib/paper.ts';
 
 /** One entry per page written by `npm run ingest`; the entry id is the paper's slug. */
 const papers = defineCollection({
-  loader: glob({ pattern: '*.md', base: './content/papers' }),
+  loader: afterIngest(glob({ pattern: '*.md', base: './content/papers' })),
   schema: paperSchema,
 });
 

@@ -31,6 +31,11 @@ async function indexFiles(index: PagefindIndex): Promise<SiteFile[]> {
   return files.map((file) => ({ path: `pagefind/${file.path}`, content: file.content }));
 }
 
+/** Stops Pagefind, when the build fails before its index is needed. */
+export async function stopIndexing(): Promise<void> {
+  await close();
+}
+
 /** Writes files into the site, with their folders. */
 export function writeSiteFiles(outDir: string, files: readonly SiteFile[]): void {
   for (const dir of new Set(files.map((file) => dirname(join(outDir, file.path))))) mkdirSync(dir, { recursive: true });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticDumps } from '../../bench/synthetic-dumps.ts';
 import { ingest, preparePages, summarize } from '../../src/lib/ingest/pipeline.ts';
-import { PARALLEL_THRESHOLD, startPageWriters } from '../../src/lib/ingest/render-in-parallel.ts';
+import { PARALLEL_THRESHOLD } from '../../src/lib/ingest/parallelism.ts';
+import { startPageWriters } from '../../src/lib/ingest/render-in-parallel.ts';
 import { makeWorkspace, runIngest } from '../helpers/workspace.ts';
 
 describe('rendering and writing pages on several cores', () => {

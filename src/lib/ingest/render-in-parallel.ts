@@ -1,13 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { cores, PARALLEL_THRESHOLD, rendersInParallel } from './parallelism.ts';
 import { compileConfiguredThemes, outlineOf, renderPages, type PageJob, type PageOutline } from './pipeline.ts';
 
-/** Below this many papers, starting workers costs more than it saves. */
-export const PARALLEL_THRESHOLD = 4000;
-/** Dumps hold about a paper per kilobyte or two: from their size, whether workers will be worth starting early. */
-const BYTES_PER_PAPER_AT_MOST = 1024;
 /** How often a worker reports progress, in pages. */
 const PROGRESS_EVERY = 500;
 
@@ -46,11 +42,10 @@ export interface PageWriters {
  * does while the main thread parses.
  */
 export function startPageWriters(sourceBytes: number): PageWriters {
-  const cores = Math.min(availableParallelism(), 8);
-  const startEarly = cores >= 2 && sourceBytes / BYTES_PER_PAPER_AT_MOST >= PARALLEL_THRESHOLD;
+  const startEarly = rendersInParallel(sourceBytes);
   const newWorker = (): Worker => new Worker(new URL('./render-worker.ts', import.meta.url));
   // Waiting workers do not keep the process alive: bad input in a dump ends it with the error.
-  const early = startEarly ? Array.from({ length: cores }, newWorker) : [];
+  const early = startEarly ? Array.from({ length: cores() }, newWorker) : [];
   for (const worker of early) worker.unref();
   return {
     async write(jobs, folder, onProgress) {
@@ -59,11 +54,11 @@ export function startPageWriters(sourceBytes: number): PageWriters {
         done += count;
         onProgress?.(done, jobs.length);
       };
-      if (jobs.length < PARALLEL_THRESHOLD || cores < 2) {
+      if (jobs.length < PARALLEL_THRESHOLD || cores() < 2) {
         await Promise.all(early.map((worker) => worker.terminate()));
         return renderAndWriteShare(jobs, folder, onWritten);
       }
-      const workers = startEarly ? early : Array.from({ length: cores }, newWorker);
+      const workers = startEarly ? early : Array.from({ length: cores() }, newWorker);
       const share = Math.ceil(jobs.length / workers.length);
       // Every worker ends with the write, also when one fails: none goes on writing into a staging
       // folder that is being removed.

@@ -1,0 +1,145 @@
+/**
+ * `npm run build`: ingest (scripts/ingest.ts), Astro, and Pagefind, each on the core the others leave
+ * idle; then the search files and the service worker (src/build/finish-site.ts). Into OUT_DIR
+ * (default dist).
+ *
+ * - Small dumps are ingested on one core: Astro starts at once and spends its start-up (about 2.5 s
+ *   on one core) beside ingest; its papers' loader waits for ingest's pages (src/lib/after-ingest.ts).
+ *   Large dumps are ingested on every core, so Astro starts after them.
+ * - Pagefind indexes the search records ingest wrote, not the built pages, so it runs beside Astro
+ *   from the moment ingest is done. Started together with Astro's start-up, it is done before
+ *   Astro's memory grows with the pages it renders: at 10,000 papers the two stay well under 2 GB
+ *   (Astro peaks at about 1.3 GB, Pagefind at 0.8 GB).
+ *
+ * With PAPERSHELF_BUILD_TIMINGS=<file>, writes each step's wall time there as JSON (for the benchmark).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { SiteFile } from '../src/build/search-index.ts';
+import { INGEST_DONE_ENV } from '../src/lib/after-ingest.ts';
+import { rendersInParallel } from '../src/lib/ingest/parallelism.ts';
+import { OFFLINE_READING } from '../src/site.config.ts';
+
+/** What the build needs once ingest is done, loaded meanwhile: Pagefind, esbuild and the indexes take half a second. */
+const finishing = Promise.all([
+  import('../src/build/disk-index.ts'),
+  import('../src/build/finish-site.ts'),
+  import('../src/build/search-index.ts'),
+]);
+finishing.catch(() => undefined); // reported where it is awaited
+
+const REPO = resolve(import.meta.dirname, '..');
+const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
+const root = process.cwd();
+const outDir = resolve(process.env['OUT_DIR'] ?? 'dist');
+
+/** A build step that failed: its own output has said why. */
+class StepFailed extends Error {}
+
+/** Runs a Node script as a step of its own, its output passed through; resolves when it succeeds. */
+function runStep(
+  name: string,
+  args: string[],
+  options: { signal?: AbortSignal; env?: Record<string, string> } = {},
+): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, {
+      stdio: 'inherit',
+      env: { ...process.env, ...options.env },
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    child.on('error', (error) => fail(options.signal?.aborted ? new StepFailed(`${name} stopped`) : error));
+    child.on('close', (code) => (code === 0 ? done() : fail(new StepFailed(`${name} failed (exit code ${code})`))));
+  });
+}
+
+function sourceBytes(): number {
+  const sources = join(root, 'content/sources');
+  return readdirSync(sources).reduce((sum, name) => sum + statSync(join(sources, name)).size, 0);
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const stopAstro = new AbortController();
+  const startAstro = (env: Record<string, string> = {}): { startedAt: number; done: Promise<number> } => {
+    const startedAt = performance.now();
+    const done = runStep('astro build', [ASTRO, 'build'], { signal: stopAstro.signal, env }).then(() => performance.now());
+    // Handled where it is awaited; this keeps an early failure from ending the process unreported.
+    done.catch(() => undefined);
+    return { startedAt, done };
+  };
+
+  let astro: { startedAt: number; done: Promise<number> } | undefined;
+  if (!rendersInParallel(sourceBytes())) {
+    const ingestDone = join(signals, 'ingested');
+    astro = startAstro({ [INGEST_DONE_ENV]: ingestDone });
+    await runStep('ingest', ['scripts/ingest.ts']).catch((error: unknown) => {
+      stopAstro.abort();
+      throw error;
+    });
+    writeFileSync(ingestDone, '');
+  } else {
+    await runStep('ingest', ['scripts/ingest.ts']);
+  }
+  const ingested = performance.now();
+  astro ??= startAstro();
+
+  const [{ diskIndexWithoutChunks }, { finishSite }, { readSearchRecords, startIndexing, stopIndexing }] = await finishing;
+  const records = readSearchRecords(join(root, 'content/papers'));
+  let indexedAt = 0;
+  const pagefindFiles: Promise<SiteFile[]> = startIndexing(records)
+    .then(({ files }) => files)
+    .then((files) => {
+      indexedAt = performance.now();
+      return files;
+    });
+  // Whichever fails first stops the other, and its error is the one reported.
+  let indexingError: unknown;
+  pagefindFiles.catch((error: unknown) => {
+    indexingError = error;
+    stopAstro.abort();
+  });
+  const diskIndex = diskIndexWithoutChunks(records);
+  const rendered = await astro.done.catch(async (error: unknown) => {
+    if (indexingError) throw indexingError;
+    await stopIndexing();
+    throw error;
+  });
+
+  const finished = await finishSite({ outDir, diskIndex, pagefindFiles, offlineReading: OFFLINE_READING });
+  const done = performance.now();
+  const timings = {
+    ingestMs: ingested - started,
+    astroMs: rendered - astro.startedAt,
+    pagefindMs: indexedAt - ingested,
+    finishMs: done - Math.max(rendered, indexedAt),
+    totalMs: done - started,
+  };
+  console.log(
+    `search: indexed ${records.length} papers in ${seconds(timings.pagefindMs)} beside Astro; ` +
+      `index for search from disk: ${Math.round(finished.diskIndexBytes / 1024)} kB`,
+  );
+  if (finished.worker)
+    console.log(`offline: wrote sw.js (${finished.worker.bytes} bytes), precaching ${finished.worker.precached} files`);
+  console.log(
+    `build: ${records.length} papers in ${seconds(timings.totalMs)} (ingest ${seconds(timings.ingestMs)}, ` +
+      `astro ${seconds(timings.astroMs)}, finishing ${seconds(timings.finishMs)})`,
+  );
+  const timingsFile = process.env['PAPERSHELF_BUILD_TIMINGS'];
+  if (timingsFile) writeFileSync(timingsFile, `${JSON.stringify(timings)}\n`);
+}
+
+/** Where the build leaves the file that tells Astro ingest is done. */
+const signals = mkdtempSync(join(tmpdir(), 'papershelf-build-'));
+main()
+  .catch((error: unknown) => {
+    // A failed step has printed its own error (file and line for bad input); anything else is ours.
+    console.error(error instanceof StepFailed ? `build: ${error.message}` : error);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(signals, { recursive: true, force: true }));
