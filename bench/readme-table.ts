@@ -5,7 +5,7 @@ import { join } from 'node:path';
 interface Result {
   papers: number;
   machine: { cpu: string; cores: number; memoryGb: number; node: string };
-  phases: Record<'ingest' | 'astro' | 'pagefind' | 'total', { ms: number; peakRss: number }>;
+  phases: Record<'ingest' | 'astro' | 'pagefind' | 'total', { ms: number; peakRss: number }> & { finish: { ms: number } };
   baseline: { ms: number };
   ratio: number;
   relatedPapersMs?: number;
@@ -25,7 +25,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const rows: [string, (result: Result) => string][] = [
   ['ingest', (r) => `${s(r.phases.ingest.ms)} · ${mb(r.phases.ingest.peakRss)}`],
   ['Astro', (r) => `${s(r.phases.astro.ms)} · ${mb(r.phases.astro.peakRss)}`],
-  ['Pagefind, index for disk, service worker', (r) => `${s(r.phases.pagefind.ms)} · ${mb(r.phases.pagefind.peakRss)}`],
+  ['Pagefind, beside Astro', (r) => `${s(r.phases.pagefind.ms)} · ${mb(r.phases.pagefind.peakRss)}`],
+  ['finishing: search files, service worker', (r) => s(r.phases.finish.ms)],
   ['whole build (peak RSS)', (r) => `${s(r.phases.total.ms)} · ${mb(r.phases.total.peakRss)}`],
   ['bare Astro + Pagefind baseline', (r) => s(r.baseline.ms)],
   ['build / baseline (budget 1.3×)', (r) => `${r.ratio.toFixed(2)}×`],

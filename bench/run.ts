@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- --papers N [--runs R]`: builds the site for N papers (224: the real sources; more:
  * synthetic dumps from a fixed seed) in scratch copies (in /dev/shm, or bench/scratch/), never touching
- * content/ or dist/; only the last run's copies are kept. Times each phase and samples peak memory, builds a bare-Astro baseline of the same abstracts,
+ * content/ or dist/; only the last run's copies are kept. Runs `npm run build` (scripts/build.ts) as one
+ * command, takes each step's time from it and samples peak memory per step; builds a bare-Astro baseline of the same abstracts,
  * R times each (default 3), alternating, and keeps the fastest; measures the built site (size, page
  * weight, search in Chromium), checks the budgets and writes bench/results.json. Exits with code 1
  * when a budget fails.
@@ -368,7 +369,9 @@ async function main(): Promise<void> {
     );
   }
   if (papers >= 10000 && result.phases.total.peakRss > BUDGETS.peakRss10k) {
-    failures.push(`peak RSS ${mb(result.phases.total.peakRss)} (budget 2 GB): look at what the astro phase keeps per page`);
+    failures.push(
+      `peak RSS ${mb(result.phases.total.peakRss)} (budget 2 GB): look at what the astro phase keeps per page, and whether Pagefind (beside Astro) still ends before Astro renders`,
+    );
   }
   if (result.paperPageBytes.max > BUDGETS.pageWeight) {
     failures.push(

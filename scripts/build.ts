@@ -1,25 +1,26 @@
 /**
  * `npm run build`: ingest (scripts/ingest.ts), Astro, and Pagefind, each on the core the others leave
  * idle; then the search files and the service worker (src/build/finish-site.ts). Into OUT_DIR
- * (default dist).
+ * (default dist). Astro waits at two gates (src/lib/build-gates.ts):
  *
  * - Small dumps are ingested on one core: Astro starts at once and spends its start-up (about 2.5 s
- *   on one core) beside ingest; its papers' loader waits for ingest's pages (src/lib/after-ingest.ts).
- *   Large dumps are ingested on every core, so Astro starts after them.
+ *   on one core) beside ingest; its papers' loader waits for ingest's pages. Large dumps are
+ *   ingested on every core, so Astro starts after them.
  * - Pagefind indexes the search records ingest wrote, not the built pages, so it runs beside Astro
- *   from the moment ingest is done. Started together with Astro's start-up, it is done before
- *   Astro's memory grows with the pages it renders: at 10,000 papers the two stay well under 2 GB
- *   (Astro peaks at about 1.3 GB, Pagefind at 0.8 GB).
+ *   from the moment ingest is done, while Astro starts and loads the pages. Astro bundles and renders
+ *   only once Pagefind is done: at 10,000 papers Astro peaks at 1.4 GB and Pagefind at 0.8 GB, and
+ *   together they would pass 2 GB.
+ * - Then, while Astro renders, the index for search from disk is made from the same records.
  *
  * With PAPERSHELF_BUILD_TIMINGS=<file>, writes each step's wall time there as JSON (for the benchmark).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SiteFile } from '../src/build/search-index.ts';
-import { INGEST_DONE_ENV } from '../src/lib/after-ingest.ts';
+import { INGEST_DONE_ENV, SEARCH_INDEXED_ENV } from '../src/lib/build-gates.ts';
 import { rendersInParallel } from '../src/lib/ingest/parallelism.ts';
 import { OFFLINE_READING } from '../src/site.config.ts';
 
@@ -33,6 +34,7 @@ finishing.catch(() => undefined); // reported where it is awaited
 
 const REPO = resolve(import.meta.dirname, '..');
 const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
+const INGEST = join(REPO, 'scripts/ingest.ts');
 const root = process.cwd();
 const outDir = resolve(process.env['OUT_DIR'] ?? 'dist');
 
@@ -56,9 +58,13 @@ function runStep(
   });
 }
 
+/** Bytes of the dumps ingest will read (none when the folder is missing: ingest then says so). */
 function sourceBytes(): number {
   const sources = join(root, 'content/sources');
-  return readdirSync(sources).reduce((sum, name) => sum + statSync(join(sources, name)).size, 0);
+  if (!existsSync(sources)) return 0;
+  return readdirSync(sources)
+    .filter((name) => name.endsWith('.txt'))
+    .reduce((sum, name) => sum + statSync(join(sources, name)).size, 0);
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -66,7 +72,9 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 async function main(): Promise<void> {
   const started = performance.now();
   const stopAstro = new AbortController();
-  const startAstro = (env: Record<string, string> = {}): { startedAt: number; done: Promise<number> } => {
+  const ingestDone = join(signals, 'ingested');
+  const searchIndexed = join(signals, 'indexed');
+  const startAstro = (env: Record<string, string>): { startedAt: number; done: Promise<number> } => {
     const startedAt = performance.now();
     const done = runStep('astro build', [ASTRO, 'build'], { signal: stopAstro.signal, env }).then(() => performance.now());
     // Handled where it is awaited; this keeps an early failure from ending the process unreported.
@@ -76,18 +84,17 @@ async function main(): Promise<void> {
 
   let astro: { startedAt: number; done: Promise<number> } | undefined;
   if (!rendersInParallel(sourceBytes())) {
-    const ingestDone = join(signals, 'ingested');
-    astro = startAstro({ [INGEST_DONE_ENV]: ingestDone });
-    await runStep('ingest', ['scripts/ingest.ts']).catch((error: unknown) => {
+    astro = startAstro({ [INGEST_DONE_ENV]: ingestDone, [SEARCH_INDEXED_ENV]: searchIndexed });
+    await runStep('ingest', [INGEST]).catch((error: unknown) => {
       stopAstro.abort();
       throw error;
     });
     writeFileSync(ingestDone, '');
   } else {
-    await runStep('ingest', ['scripts/ingest.ts']);
+    await runStep('ingest', [INGEST]);
   }
   const ingested = performance.now();
-  astro ??= startAstro();
+  astro ??= startAstro({ [SEARCH_INDEXED_ENV]: searchIndexed });
 
   const [{ diskIndexWithoutChunks }, { finishSite }, { readSearchRecords, startIndexing, stopIndexing }] = await finishing;
   const records = readSearchRecords(join(root, 'content/papers'));
@@ -96,6 +103,8 @@ async function main(): Promise<void> {
     .then(({ files }) => files)
     .then((files) => {
       indexedAt = performance.now();
+      // Pagefind has stopped and let go of its memory: Astro may render its pages.
+      writeFileSync(searchIndexed, '');
       return files;
     });
   // Whichever fails first stops the other, and its error is the one reported.
@@ -104,14 +113,17 @@ async function main(): Promise<void> {
     indexingError = error;
     stopAstro.abort();
   });
-  const diskIndex = diskIndexWithoutChunks(records);
+  // Made once Pagefind is done, while Astro renders on one core: the build script's memory stays
+  // small while Pagefind's is at its peak.
+  const diskIndex = pagefindFiles.then(() => diskIndexWithoutChunks(records));
+  diskIndex.catch(() => undefined); // Pagefind's failure is reported above
   const rendered = await astro.done.catch(async (error: unknown) => {
     if (indexingError) throw indexingError;
     await stopIndexing();
     throw error;
   });
 
-  const finished = await finishSite({ outDir, diskIndex, pagefindFiles, offlineReading: OFFLINE_READING });
+  const finished = await finishSite({ outDir, diskIndex: await diskIndex, pagefindFiles, offlineReading: OFFLINE_READING });
   const done = performance.now();
   const timings = {
     ingestMs: ingested - started,
@@ -134,7 +146,7 @@ async function main(): Promise<void> {
   if (timingsFile) writeFileSync(timingsFile, `${JSON.stringify(timings)}\n`);
 }
 
-/** Where the build leaves the file that tells Astro ingest is done. */
+/** Where the build leaves the files that tell Astro ingest and Pagefind are done (src/lib/build-gates.ts). */
 const signals = mkdtempSync(join(tmpdir(), 'papershelf-build-'));
 main()
   .catch((error: unknown) => {

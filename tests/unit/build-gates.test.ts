@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
-import { afterIngest } from '../../src/lib/after-ingest.ts';
+import { afterIngest, afterSearchIndex } from '../../src/lib/build-gates.ts';
 
 const countingLoader = (): Loader & { loads: number } => {
   const loader = {
@@ -17,7 +17,7 @@ const countingLoader = (): Loader & { loads: number } => {
 };
 const context = {} as LoaderContext;
 
-describe('the papers loader when the build starts Astro beside ingest', () => {
+describe('the gates between the build steps', () => {
   it('is the loader itself when no build is waiting for ingest', () => {
     const loader = countingLoader();
     expect(afterIngest(loader, undefined)).toBe(loader);
@@ -32,5 +32,19 @@ describe('the papers loader when the build starts Astro beside ingest', () => {
     writeFileSync(doneFile, '');
     await loading;
     expect(loader.loads).toBe(1);
+  });
+
+  it('lets the pages render only once Pagefind is done, when the build says it is indexing', async () => {
+    await afterSearchIndex(undefined);
+    const doneFile = join(mkdtempSync(join(tmpdir(), 'papershelf-search-indexed-')), 'indexed');
+    let rendering = false;
+    const waiting = afterSearchIndex(doneFile).then(() => {
+      rendering = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(rendering).toBe(false);
+    writeFileSync(doneFile, '');
+    await waiting;
+    expect(rendering).toBe(true);
   });
 });
