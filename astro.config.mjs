@@ -3,7 +3,6 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { clientScripts } from './src/integrations/client-scripts.ts';
-import { dataRoutesInDev } from './src/integrations/data-routes-in-dev.ts';
 import { ingestOnSourceChange } from './src/integrations/ingest-on-source-change.ts';
 import { offlineCache } from './src/integrations/offline-cache.ts';
 import { searchIndexGate } from './src/integrations/search-index-gate.ts';
@@ -32,7 +31,6 @@ export default defineConfig({
   integrations: [
     ingestOnSourceChange(),
     searchIndexGate(),
-    dataRoutesInDev(),
     clientScripts(),
     // The offline page is only ever shown by the service worker, at the address the reader asked for.
     sitemap({ filter: (page) => !page.endsWith('/offline/') }),

@@ -10,13 +10,12 @@
  *   from the moment ingest is done, while Astro starts and loads the pages. Astro bundles and renders
  *   only once Pagefind is done: at 10,000 papers Astro peaks at 1.4 GB and Pagefind at 0.8 GB, and
  *   together they would pass 2 GB.
- * - Then, while Astro renders, the site's data files (feeds, BibTeX, papers.json: scripts/data-files.ts)
- *   and the index for search from disk are made, from the pages and records ingest wrote.
+ * - Then, while Astro renders, the index for search from disk is made from the same records.
  *
  * With PAPERSHELF_BUILD_TIMINGS=<file>, writes each step's wall time there as JSON (for the benchmark).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -36,7 +35,6 @@ finishing.catch(() => undefined); // reported where it is awaited
 const REPO = resolve(import.meta.dirname, '..');
 const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
 const INGEST = join(REPO, 'scripts/ingest.ts');
-const DATA_FILES = join(REPO, 'scripts/data-files.ts');
 const root = process.cwd();
 const outDir = resolve(process.env['OUT_DIR'] ?? 'dist');
 
@@ -109,28 +107,21 @@ async function main(): Promise<void> {
       writeFileSync(searchIndexed, '');
       return files;
     });
-  // A step beside Astro that fails stops Astro, and its error is the one reported.
-  let sideError: unknown;
-  const stopOnFailure = (error: unknown): void => {
-    sideError ??= error;
+  // Whichever fails first stops the other, and its error is the one reported.
+  let indexingError: unknown;
+  pagefindFiles.catch((error: unknown) => {
+    indexingError = error;
     stopAstro.abort();
-  };
-  pagefindFiles.catch(stopOnFailure);
-  // Once Pagefind is done, while Astro renders on one core: the site's data files (in a process of
-  // their own) and the index for search from disk. Not before, so that the build script's memory
-  // stays small while Pagefind's is at its peak.
-  const dataFolder = join(signals, 'data');
-  const dataWritten = pagefindFiles.then(() => runStep('data files', [DATA_FILES, dataFolder]));
-  dataWritten.catch(stopOnFailure);
+  });
+  // Made once Pagefind is done, while Astro renders on one core: the build script's memory stays
+  // small while Pagefind's is at its peak.
   const diskIndex = pagefindFiles.then(() => diskIndexWithoutChunks(records));
   diskIndex.catch(() => undefined); // Pagefind's failure is reported above
   const rendered = await astro.done.catch(async (error: unknown) => {
-    if (sideError) throw sideError;
+    if (indexingError) throw indexingError;
     await stopIndexing();
     throw error;
   });
-  await dataWritten;
-  cpSync(dataFolder, outDir, { recursive: true });
 
   const finished = await finishSite({ outDir, diskIndex: await diskIndex, pagefindFiles, offlineReading: OFFLINE_READING });
   const done = performance.now();

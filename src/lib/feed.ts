@@ -1,5 +1,5 @@
-import { getRssString } from '@astrojs/rss';
-import type { PaperFacts } from './papers.ts';
+import rss from '@astrojs/rss';
+import type { Paper } from './papers.ts';
 import { hostedUrl } from './page-context.ts';
 import { paperPath } from './paths.ts';
 import { themeInfo } from './themes-lookup.ts';
@@ -8,8 +8,8 @@ import { themeInfo } from './themes-lookup.ts';
  * An RSS feed of papers. Papers carry a pubDate only when their listing gives a full date:
  * undated papers get none rather than a made-up one.
  */
-export function paperFeed(title: string, description: string, papers: readonly PaperFacts[]): Promise<string> {
-  return getRssString({
+export function paperFeed(title: string, description: string, papers: readonly Paper[]): Promise<Response> {
+  return rss({
     title,
     description,
     site: hostedUrl(''),

@@ -1,9 +1,9 @@
-import type { PaperFacts } from './papers.ts';
+import type { Paper } from './papers.ts';
 import { hostedUrl } from './page-context.ts';
 import { paperPath } from './paths.ts';
 
 /** One record of papers.json: a paper as the site shows it, with where to find it. */
-export function paperRecord(paper: PaperFacts) {
+export function paperRecord(paper: Paper) {
   const { data } = paper;
   return {
     slug: paper.slug,

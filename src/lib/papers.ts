@@ -2,23 +2,18 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { decodeHTML } from 'entities';
 import { ELEMENT_NODE, parse, TEXT_NODE, walkSync } from 'ultrahtml';
 import { RELATED_COUNT } from '../site.config.ts';
-import type { PaperData } from './paper.ts';
 import { sortPapers, type SortablePaper } from './paper-sort.ts';
 import { relatedPapers } from './related.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
 
-/** What the site's data files (feeds, BibTeX, papers.json) say of a paper. */
-export interface PaperFacts extends SortablePaper {
+/** A paper as the pages use it: its front matter plus the abstract as readers see it. */
+export interface Paper extends SortablePaper {
   slug: string;
-  data: PaperData;
+  entry: PaperEntry;
+  data: PaperEntry['data'];
   /** The abstract as plain text, exactly as shown on the page. */
   abstract: string;
-}
-
-/** A paper as the pages use it: its front matter plus the abstract as readers see it. */
-export interface Paper extends PaperFacts {
-  entry: PaperEntry;
   /** Links found in the abstract. */
   abstractLinks: string[];
   /** The first theme in config order: named themes come first. */
