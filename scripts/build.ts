@@ -69,9 +69,11 @@ function sourceBytes(): number {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
+/** Stops Astro when any step fails: it may be waiting at a gate that will not open. */
+const stopAstro = new AbortController();
+
 async function main(): Promise<void> {
   const started = performance.now();
-  const stopAstro = new AbortController();
   const ingestDone = join(signals, 'ingested');
   const searchIndexed = join(signals, 'indexed');
   const startAstro = (env: Record<string, string>): { startedAt: number; done: Promise<number> } => {
@@ -150,6 +152,7 @@ async function main(): Promise<void> {
 const signals = mkdtempSync(join(tmpdir(), 'papershelf-build-'));
 main()
   .catch((error: unknown) => {
+    stopAstro.abort();
     // A failed step has printed its own error (file and line for bad input); anything else is ours.
     console.error(error instanceof StepFailed ? `build: ${error.message}` : error);
     process.exitCode = 1;
