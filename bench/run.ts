@@ -9,26 +9,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import {
-  accessSync,
-  constants,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statfsSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { load } from 'js-yaml';
 import { hasChromium, launchChromium, serveSite } from '../tests/helpers/browser.ts';
 import { relatedPapers } from '../src/lib/related.ts';
+import { memoryFolderWithRoom } from '../src/build/memory-folder.ts';
 import { readSearchRecords } from '../src/build/search-index.ts';
 import { RELATED_COUNT } from '../src/site.config.ts';
 import { measureSearch, median, type SearchMetrics } from './browser-metrics.ts';
@@ -63,15 +51,9 @@ export const BUDGETS = {
  */
 function scratchRoot(): string {
   if (values.scratch) return resolve(values.scratch);
-  try {
-    accessSync('/dev/shm', constants.W_OK);
-    // A run's two copies take about 70 kB per paper (the site, its sources and pages, the baseline).
-    const { bavail, bsize } = statfsSync('/dev/shm');
-    if (bavail * bsize > papers * 100 * 1024) return '/dev/shm/papershelf-bench';
-  } catch {
-    // No memory file system here.
-  }
-  return join(REPO, 'bench/scratch');
+  // A run's two copies take about 70 kB per paper (the site, its sources and pages, the baseline).
+  const memory = memoryFolderWithRoom(papers * 100 * 1024);
+  return memory ? join(memory, 'papershelf-bench') : join(REPO, 'bench/scratch');
 }
 const scratch = join(scratchRoot(), String(papers));
 const log = (text: string): void => console.error(`bench: ${text}`);

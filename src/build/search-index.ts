@@ -1,7 +1,8 @@
-import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
+import { memoryFolderWithRoom } from './memory-folder.ts';
 import { SEARCH_RECORDS_FILE, searchRecordHtml, searchRecordUrl, type SearchRecord } from '../lib/search-record.ts';
 
 /** Only paper pages are searchable. */
@@ -54,21 +55,9 @@ export async function indexSite(outDir: string, glob = PAPER_PAGES_GLOB): Promis
 /** Space a scratch page takes in memory at most: its text, in 4 kB pages, and its folder. */
 const SCRATCH_BYTES_PER_PAGE = 16 * 1024;
 
-/**
- * A scratch folder for `pages` short-lived files: in memory (/dev/shm) where the system has one with
- * room for them, because writing and deleting thousands of small files on disk took seconds, and
- * far longer on some disks; else in the system's temporary folder.
- */
+/** A scratch folder for `pages` short-lived files: in memory where the system has room for them, else in its temporary folder. */
 function scratchFolder(pages: number): string {
-  const memory = '/dev/shm';
-  try {
-    accessSync(memory, constants.W_OK);
-    const { bavail, bsize } = statfsSync(memory);
-    if (bavail * bsize > pages * SCRATCH_BYTES_PER_PAGE) return mkdtempSync(join(memory, 'papershelf-search-'));
-  } catch {
-    // No memory file system here.
-  }
-  return mkdtempSync(join(tmpdir(), 'papershelf-search-'));
+  return mkdtempSync(join(memoryFolderWithRoom(pages * SCRATCH_BYTES_PER_PAGE) ?? tmpdir(), 'papershelf-search-'));
 }
 
 /**
