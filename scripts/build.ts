@@ -98,17 +98,15 @@ async function main(): Promise<void> {
   const ingested = performance.now();
   astro ??= startAstro({ [SEARCH_INDEXED_ENV]: searchIndexed });
 
-  const [{ diskIndexWithoutChunks }, { finishSite }, { readSearchRecords, startIndexing, stopIndexing }] = await finishing;
+  const [{ diskIndexWithoutChunks }, { finishSite }, { readSearchRecords, indexSearchRecords, stopIndexing }] = await finishing;
   const records = readSearchRecords(join(root, 'content/papers'));
   let indexedAt = 0;
-  const pagefindFiles: Promise<SiteFile[]> = startIndexing(records)
-    .then(({ files }) => files)
-    .then((files) => {
-      indexedAt = performance.now();
-      // Pagefind has stopped and let go of its memory: Astro may render its pages.
-      writeFileSync(searchIndexed, '');
-      return files;
-    });
+  const pagefindFiles: Promise<SiteFile[]> = indexSearchRecords(records).then((files) => {
+    indexedAt = performance.now();
+    // Pagefind has stopped and let go of its memory: Astro may render its pages.
+    writeFileSync(searchIndexed, '');
+    return files;
+  });
   // Whichever fails first stops the other, and its error is the one reported.
   let indexingError: unknown;
   pagefindFiles.catch((error: unknown) => {
@@ -125,7 +123,13 @@ async function main(): Promise<void> {
     throw error;
   });
 
-  const finished = await finishSite({ outDir, diskIndex: await diskIndex, pagefindFiles, offlineReading: OFFLINE_READING });
+  // Pagefind is done by now: Astro renders only after it (the search-index gate).
+  const finished = finishSite({
+    outDir,
+    diskIndex: await diskIndex,
+    pagefindFiles: await pagefindFiles,
+    offlineReading: OFFLINE_READING,
+  });
   const done = performance.now();
   const timings = {
     ingestMs: ingested - started,

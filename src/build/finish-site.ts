@@ -13,21 +13,19 @@ export interface FinishedSite {
 /**
  * The build's last step, once Astro has written `outDir`: Pagefind's files and the index for search
  * from disk go into the site, then the service worker, whose version is a hash of every other file.
- * The files Astro wrote are digested while Pagefind may still be finishing its index; the search
- * files are digested from memory as they are written.
+ * The search files are digested from memory as they are written, the rest read from the site.
  */
-export async function finishSite(options: {
+export function finishSite(options: {
   outDir: string;
   /** The index for search from disk, but for Pagefind's word chunks (diskIndexWithoutChunks). */
   diskIndex: DiskIndexData;
-  pagefindFiles: Promise<SiteFile[]>;
+  pagefindFiles: readonly SiteFile[];
   offlineReading: boolean;
-}): Promise<FinishedSite> {
-  const { outDir, diskIndex, offlineReading } = options;
+}): FinishedSite {
+  const { outDir, diskIndex, pagefindFiles, offlineReading } = options;
   const digests = offlineReading
     ? siteDigests(outDir, (path) => path.startsWith('pagefind/') || path === DISK_INDEX_PATH)
     : undefined;
-  const pagefindFiles = await options.pagefindFiles;
   const diskIndexOnDisk = diskIndexFile(diskIndex, pagefindChunks(pagefindFiles));
   const searchFiles = [...pagefindFiles, diskIndexOnDisk];
   writeSiteFiles(outDir, searchFiles);

@@ -61,30 +61,30 @@ function scratchFolder(pages: number): string {
 }
 
 /**
- * Starts Pagefind's index of the papers, from the search records ingest wrote (a small page per
- * paper, as searchRecordHtml gives it). Resolves once Pagefind has read every paper, which takes
- * every core; `files` resolves when it has built the index, which it does on one core, so the
- * caller can use the other meanwhile.
+ * Pagefind's index of the papers, from the search records ingest wrote (a small page per paper, as
+ * searchRecordHtml gives it): its files, with their paths from the site's root.
  */
-export async function startIndexing(records: readonly SearchRecord[]): Promise<{ files: Promise<SiteFile[]> }> {
+export async function indexSearchRecords(records: readonly SearchRecord[]): Promise<SiteFile[]> {
   // Pagefind reads a folder of small files far faster (in parallel, in its own process) than it takes
   // the same pages one message at a time: 10,000 papers took 6 to 23 s that way.
   const pages = scratchFolder(records.length);
+  let index: PagefindIndex;
   try {
     for (const record of records) {
       const page = join(pages, searchRecordUrl(record), 'index.html');
       mkdirSync(dirname(page), { recursive: true });
       writeFileSync(page, searchRecordHtml(record));
     }
-    const index = await newIndex();
+    index = await newIndex();
     const indexed = await index.addDirectory({ path: pages, glob: PAPER_PAGES_GLOB });
     if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
     if (indexed.page_count !== records.length)
       throw new Error(`Pagefind indexed ${indexed.page_count} of ${records.length} papers`);
-    return { files: indexFiles(index) };
   } finally {
+    // Once Pagefind has read them, while it builds its index.
     rmSync(pages, { recursive: true, force: true });
   }
+  return indexFiles(index);
 }
 
 /** The search records ingest wrote beside the pages, or a clear error when they are missing. */
