@@ -9,12 +9,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { load } from 'js-yaml';
 import { hasChromium, launchChromium, serveSite } from '../tests/helpers/browser.ts';
+import { linkNodeModules } from '../tests/helpers/workspace.ts';
 import { relatedPapers } from '../src/lib/related.ts';
 import { memoryFolderWithRoom } from '../src/build/memory-folder.ts';
 import { readSearchRecords } from '../src/build/search-index.ts';
@@ -57,19 +58,6 @@ function scratchRoot(): string {
 }
 const scratch = join(scratchRoot(), String(papers));
 const log = (text: string): void => console.error(`bench: ${text}`);
-
-/**
- * The project's node_modules for a scratch copy: a folder of links to the repository's packages,
- * so that each copy keeps its own Astro and Vite caches (node_modules/.astro, .vite) and every
- * build starts cold.
- */
-function linkNodeModules(project: string): void {
-  const modules = join(project, 'node_modules');
-  mkdirSync(modules, { recursive: true });
-  for (const name of readdirSync(join(REPO, 'node_modules'))) {
-    if (name !== '.astro' && name !== '.vite') symlinkSync(join(REPO, 'node_modules', name), join(modules, name));
-  }
-}
 
 function prepareFullCopy(full: string): void {
   mkdirSync(join(full, 'content/sources'), { recursive: true });

@@ -1,18 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO } from '../helpers/workspace.ts';
+import { linkNodeModules, REPO } from '../helpers/workspace.ts';
 
 /** A copy of the project with the seeds, as from a fresh clone, sharing the repository's packages. */
 function projectCopy(): string {
   const root = mkdtempSync(join(tmpdir(), 'papershelf-build-'));
   for (const path of ['src', 'public', 'scripts', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
     cpSync(join(REPO, path), join(root, path), { recursive: true, filter: (source) => !source.includes('content/papers') });
-  mkdirSync(join(root, 'node_modules'));
-  for (const name of readdirSync(join(REPO, 'node_modules')))
-    if (name !== '.astro' && name !== '.vite') symlinkSync(join(REPO, 'node_modules', name), join(root, 'node_modules', name));
+  linkNodeModules(root);
   return root;
 }
 
