@@ -5,7 +5,6 @@ import { defineConfig } from 'astro/config';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { ingestOnSourceChange } from './src/integrations/ingest-on-source-change.ts';
 import { offlineCache } from './src/integrations/offline-cache.ts';
-import { searchIndexGate } from './src/integrations/search-index-gate.ts';
 import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
 import { BASE_PATH, SITE_URL } from './src/site.config.ts';
 
@@ -30,7 +29,6 @@ export default defineConfig({
   // Search indexes and the service worker are written beside and after Astro by scripts/build.ts.
   integrations: [
     ingestOnSourceChange(),
-    searchIndexGate(),
     clientScripts(),
     // The offline page is only ever shown by the service worker, at the address the reader asked for.
     sitemap({ filter: (page) => !page.endsWith('/offline/') }),

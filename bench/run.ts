@@ -193,7 +193,7 @@ interface FullBuild {
 
 /** Which step of the build a process belongs to; the rest (Pagefind and the finishing) run in the build script's process. */
 const buildRole = (command: string): string | undefined =>
-  command.includes('scripts/ingest.ts') ? 'ingest' : command.includes('astro.mjs') ? 'astro' : undefined;
+  command.includes('scripts/ingest.ts') ? 'ingest' : command.includes('scripts/astro-build.ts') ? 'astro' : undefined;
 
 interface BaselineBuild {
   astro: Measurement;

@@ -12,6 +12,7 @@ import { startPageWriters } from '../src/lib/ingest/render-in-parallel.ts';
 import { OverridesError } from '../src/lib/ingest/overrides.ts';
 import { SourceError } from '../src/lib/ingest/source-error.ts';
 import { replaceDirectory } from '../src/lib/ingest/write-pages.ts';
+import { progressReporter } from '../src/lib/progress.ts';
 import { SEARCH_RECORDS_FILE } from '../src/lib/search-record.ts';
 import { themes } from '../content/themes.ts';
 import { OTHER_THEME } from '../src/lib/themes.ts';
@@ -37,20 +38,6 @@ function formatSummary(summary: IngestSummary, milliseconds: number, steps: Reco
   ].join('\n');
 }
 
-/** Progress lines on stderr for long runs, about every tenth of the work; small runs stay quiet. */
-function progress(what: string, threshold: number): (done: number, total: number, extra?: number) => void {
-  let next = 0;
-  return (done, total, extra) => {
-    if (total < threshold) return;
-    if (done >= next || done === total) {
-      console.error(
-        `ingest: ${what} ${done.toLocaleString('en')}/${total.toLocaleString('en')}${extra === undefined ? '' : ` (${extra.toLocaleString('en')} entries)`}`,
-      );
-      next = done + Math.ceil(total / 10);
-    }
-  };
-}
-
 async function main(): Promise<void> {
   const started = performance.now();
   const names = (await readdir(sourcesDir)).filter((name) => name.endsWith('.txt')).sort();
@@ -64,10 +51,14 @@ async function main(): Promise<void> {
     steps[name] = performance.now() - lap;
     lap = performance.now();
   };
-  const { jobs, entriesRead } = preparePages(sources, { overridesText, onDumpParsed: progress('parsed dumps', 10) });
+  const parsed = progressReporter('ingest', 'parsed dumps', 10);
+  const { jobs, entriesRead } = preparePages(sources, {
+    overridesText,
+    onDumpParsed: (done, total, entries) => parsed(done, total, `${entries.toLocaleString('en')} entries`),
+  });
   step('parse and merge');
   const summary = await replaceDirectory(papersDir, async (staging) => {
-    const outlines = await writers.write(jobs, staging, progress('wrote pages', 1000));
+    const outlines = await writers.write(jobs, staging, progressReporter('ingest', 'wrote pages', 1000));
     const { searchRecords, summary } = summarize(outlines, entriesRead);
     // The search records go with the pages they describe, so both are replaced together.
     writeFileSync(join(staging, SEARCH_RECORDS_FILE), `${JSON.stringify(searchRecords)}\n`);
