@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeSpace } from '../../src/lib/ingest/abstract-text.ts';
 import { mergeEntries, titleKey } from '../../src/lib/ingest/merge.ts';
 import type { DumpEntry, EntryMetadata } from '../../src/lib/ingest/parse-dump.ts';
 import { errorMessage } from '../helpers/dump.ts';
@@ -65,5 +66,21 @@ describe('mergeEntries', () => {
     const a = entry('a.txt', 1, 'Deep Nets', 'X.');
     const b = entry('b.txt', 1, 'Deep nets', 'X.');
     expect(mergeEntries([a, b])[0]!.title).toBe(mergeEntries([{ ...a, place: { file: 'z.txt', line: 1 } }, b])[0]!.title);
+  });
+});
+
+describe('white space in a dump', () => {
+  it('collapses every run of white space to one space and trims the ends, leaving single spaces alone', () => {
+    expect(normalizeSpace('  A\tmodel\u00a0\u00a0that\n\nlearns \u2003 fast.  ')).toBe('A model that learns fast.');
+    expect(normalizeSpace('A\u2028model')).toBe('A model');
+    expect(normalizeSpace('Already clean text.')).toBe('Already clean text.');
+  });
+
+  it('merges copies whose abstracts differ only in white space', () => {
+    const spaced = entry('a.txt', 1, 'Same Paper', 'One  line\tof text.');
+    const plain = entry('b.txt', 1, 'Same Paper', 'One line of text.');
+    const [paper, ...others] = mergeEntries([spaced, plain]);
+    expect(others).toEqual([]);
+    expect(paper!.abstract).toBe('One line of text.');
   });
 });
