@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     throw error;
   });
 
-  // Pagefind is done by now: Astro renders only after it (the search-index gate).
+  // Pagefind is done by now: Astro renders only after it (src/integrations/build-script-steps.ts).
   const finished = finishSite({
     outDir,
     diskIndex: await diskIndex,
