@@ -5,7 +5,7 @@ import { paperSchema } from './lib/paper.ts';
 
 /** One entry per page written by `npm run ingest`; the entry id is the paper's slug. */
 const papers = defineCollection({
-  loader: afterIngest(glob({ pattern: '*.md', base: './content/papers' })),
+  loader: afterIngest(glob({ pattern: '*.md', base: './content/papers', retainBody: false })),
   schema: paperSchema,
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sortPapers } from '../../src/lib/paper-sort.ts';
 import { absoluteUrl, relativeHref, sitePathOf } from '../../src/lib/paths.ts';
 import { relatedPapers } from '../../src/lib/related.ts';
+import { sourceListings } from '../../src/lib/source-listings.ts';
 
 describe('relative links', () => {
   it('lead from any page to any page as a relative path to its index.html, whatever the base', () => {
@@ -54,5 +55,27 @@ describe('related papers', () => {
     const forward = relatedPapers(docs, 3);
     const backward = relatedPapers([...docs].reverse(), 3);
     for (const doc of docs) expect(backward.get(doc.id)).toEqual(forward.get(doc.id));
+  });
+});
+
+describe('the About page\'s list of saved listings', () => {
+  const paper = (...sources: [string, string | null][]) => ({
+    data: { sources: sources.map(([file, listed]) => ({ file, listed })) },
+  });
+
+  it('names every dump once, in file-name order, with its listing date and how many papers it holds', () => {
+    const papers = [
+      paper(['002.txt', 'Mar 14'], ['000.txt', 'Dec 11']),
+      paper(['000.txt', 'Dec 11']),
+      // Listed twice in one dump: one paper, not two.
+      paper(['002.txt', 'Mar 14'], ['002.txt', 'Mar 14']),
+      // A dump without a listing date.
+      paper(['001.txt', null]),
+    ];
+    expect(sourceListings(papers)).toEqual([
+      { file: '000.txt', listed: 'Dec 11', count: 2 },
+      { file: '001.txt', listed: null, count: 1 },
+      { file: '002.txt', listed: 'Mar 14', count: 2 },
+    ]);
   });
 });
