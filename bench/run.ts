@@ -13,12 +13,12 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { load } from 'js-yaml';
 import { hasChromium, launchChromium, serveSite } from '../tests/helpers/browser.ts';
 import { linkNodeModules } from '../tests/helpers/workspace.ts';
 import { relatedPapers } from '../src/lib/related.ts';
 import { memoryFolderWithRoom } from '../src/build/memory-folder.ts';
 import { readSearchRecords } from '../src/build/search-index.ts';
+import { readPaperPage } from '../src/lib/ingest/markdown.ts';
 import { RELATED_COUNT } from '../src/site.config.ts';
 import { measureSearch, median, type SearchMetrics } from './browser-metrics.ts';
 import { measure, type Measurement } from './measure.ts';
@@ -88,10 +88,8 @@ function prepareBaseline(baseline: string, full: string): void {
   writeFileSync(join(baseline, 'package.json'), '{ "name": "baseline", "private": true, "type": "module" }\n');
   mkdirSync(join(baseline, 'content/papers'), { recursive: true });
   for (const name of readdirSync(join(full, 'content/papers')).filter((file) => file.endsWith('.md'))) {
-    const page = readFileSync(join(full, 'content/papers', name), 'utf8');
-    const [head, body] = page.slice(4).split('\n---\n') as [string, string];
-    const { title } = load(head) as { title: string };
-    writeFileSync(join(baseline, 'content/papers', name), `---\ntitle: ${JSON.stringify(title)}\n---\n${body}`);
+    const { data, body } = readPaperPage(readFileSync(join(full, 'content/papers', name), 'utf8'));
+    writeFileSync(join(baseline, 'content/papers', name), `---\ntitle: ${JSON.stringify(data.title)}\n---\n${body}`);
   }
 }
 

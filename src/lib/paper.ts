@@ -17,7 +17,7 @@ export const paperSourceSchema = z
   .object({
     file: z.string().min(1),
     line: z.number().int().positive(),
-    listed: z.string().nullable(),
+    listed: z.string().nullable().default(null),
   })
   .strict();
 
@@ -32,13 +32,14 @@ export const paperSchema = z
     themes: z.array(themeId).min(1),
     /** Per theme, the words and phrases that put the paper there. */
     evidence: z.partialRecord(themeId, z.array(z.string().min(1))),
+    // Unknown values are null; a page leaves them out (TOML has no null: src/lib/ingest/markdown.ts).
     /** Number of authors, when a dump shows it. */
-    authors: z.number().int().positive().nullable(),
+    authors: z.number().int().positive().nullable().default(null),
     /** ISO date, only when a dump gives the year. */
-    published: z.iso.date().nullable(),
+    published: z.iso.date().nullable().default(null),
     /** The date as a dump shows it (`Apr 25` or `Jan 23, 2024`). */
-    publishedText: z.string().nullable(),
-    upvotes: z.number().int().nonnegative().nullable(),
+    publishedText: z.string().nullable().default(null),
+    upvotes: z.number().int().nonnegative().nullable().default(null),
     sources: z.array(paperSourceSchema).min(1),
   })
   .strict();

@@ -1,12 +1,11 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { paperSchema } from '../../src/lib/paper.ts';
+import { readPaperPage } from '../../src/lib/ingest/markdown.ts';
 import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/search-record.ts';
 import { makeWorkspace, readPages, REPO, runIngest, SEEDS } from '../helpers/workspace.ts';
 
-const frontMatter = (page: string) => paperSchema.parse(load(page.split('\n---\n')[0]!.replace(/^---\n/u, '')));
+const frontMatter = (page: string) => readPaperPage(page).data;
 
 describe('npm run ingest on the seeds', () => {
   const root = makeWorkspace();
@@ -87,7 +86,7 @@ describe('npm run ingest on the seeds', () => {
 describe('npm run ingest on a hostile dump', () => {
   const root = makeWorkspace([join(SEEDS, '001_d6eefe5445dffbd2.txt'), join(REPO, 'tests/fixtures/hostile/hostile.txt')]);
   const result = runIngest(root);
-  const pages = [...readPages(root).values()].map((page) => ({ data: frontMatter(page), body: page.split('\n---\n')[1]! }));
+  const pages = [...readPages(root).values()].map((page) => readPaperPage(page));
   const byTitle = (title: string) => pages.find((page) => page.data.title === title);
 
   it('builds, merging the duplicate of a seed paper', () => {

@@ -3,13 +3,12 @@ import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import astroConfig from '../../astro.config.mjs';
+import { readPaperPage } from '../../src/lib/ingest/markdown.ts';
 import { parseDump, type DumpEntry } from '../../src/lib/ingest/parse-dump.ts';
 import { readLines } from '../../src/lib/ingest/read-lines.ts';
 import { texToText } from '../../src/lib/ingest/tex.ts';
-import { paperSchema } from '../../src/lib/paper.ts';
 import { makeWorkspace, readPages, REPO, runIngest, SEEDS } from '../helpers/workspace.ts';
 
 /** The site's own Markdown pipeline, exactly as astro.config.mjs sets it up. */
@@ -31,7 +30,7 @@ function checkWorkspace(root: string, sourceDir: string) {
   const entries = new Map<string, DumpEntry>();
   const pages = readPages(root);
   for (const page of pages.values()) {
-    const data = paperSchema.parse(load(page.split('\n---\n')[0]!.replace(/^---\n/u, '')));
+    const { data } = readPaperPage(page);
     for (const source of data.sources) {
       const key = `${source.file}:${source.line}`;
       if (entries.has(key)) continue;
@@ -45,8 +44,7 @@ function checkWorkspace(root: string, sourceDir: string) {
 }
 
 async function expectFaithful(name: string, page: string, entries: Map<string, DumpEntry>) {
-  const [head, body] = page.split('\n---\n') as [string, string];
-  const data = paperSchema.parse(load(head.replace(/^---\n/u, '')));
+  const { data, body } = readPaperPage(page);
   const source = data.sources[0]!;
   const entry = entries.get(`${source.file}:${source.line}`)!;
   expect(data.title, name).toBe(collapse(texToText(entry.title)));
@@ -81,7 +79,7 @@ describe('every page renders back to its source text through the site pipeline',
 
   it('turns bare URLs into links without trailing punctuation', async () => {
     const page = pages.find(({ name }) => name.startsWith('model-soups'))!;
-    const { code } = await renderer.render(page.page.split('\n---\n')[1]!);
+    const { code } = await renderer.render(readPaperPage(page.page).body);
     expect(code).toContain(
       '<a href="https://github.com/mlfoundations/model-soups">https://github.com/mlfoundations/model-soups</a>.',
     );
@@ -97,7 +95,7 @@ describe('a hostile dump renders literally through the site pipeline', () => {
     expect(pages.length).toBe(5);
     for (const { name, page, entries } of pages) await expectFaithful(name, page, entries);
     const attack = pages.find(({ page }) => page.includes('onerror'))!;
-    const { code } = await renderer.render(attack.page.split('\n---\n')[1]!);
+    const { code } = await renderer.render(readPaperPage(attack.page).body);
     expect(code).not.toMatch(/<(script|img|b)\b/u);
     expect(code).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });

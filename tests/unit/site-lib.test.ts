@@ -58,7 +58,7 @@ describe('related papers', () => {
   });
 });
 
-describe('the About page\'s list of saved listings', () => {
+describe("the About page's list of saved listings", () => {
   const paper = (...sources: [string, string | null][]) => ({
     data: { sources: sources.map(([file, listed]) => ({ file, listed })) },
   });

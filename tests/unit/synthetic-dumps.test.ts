@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { median } from '../../bench/browser-metrics.ts';
 import { syntheticDumps } from '../../bench/synthetic-dumps.ts';
+import { readPaperPage } from '../../src/lib/ingest/markdown.ts';
 import { ingest } from '../../src/lib/ingest/pipeline.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -24,7 +25,7 @@ describe('synthetic dumps for the benchmark', () => {
     for (const theme of ['quantization', 'lora', 'pruning', 'unlearning', 'retrieval', 'continual']) {
       expect(summary.papersPerTheme[theme] ?? 0, theme).toBeGreaterThan(20);
     }
-    const withAuthors = [...pages.values()].filter((page) => !page.includes('"authors": null')).length;
+    const withAuthors = [...pages.values()].filter((page) => readPaperPage(page).data.authors !== null).length;
     expect(withAuthors).toBeGreaterThan(30);
     expect(withAuthors).toBeLessThan(300);
   });

@@ -1,5 +1,6 @@
 import type { Paragraph, PhrasingContent } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { parse, stringify } from 'smol-toml';
 import { paperSchema, type PaperData } from '../paper.ts';
 import type { Inline } from './abstract-text.ts';
 
@@ -18,12 +19,27 @@ export function abstractToMarkdown(inlines: readonly Inline[]): string {
   return toMarkdown(paragraph);
 }
 
+/** The line around a page's front matter: TOML's, which Astro reads as it reads YAML front matter. */
+const FENCE = '+++';
+
 /**
  * A complete paper page: front matter validated by the paper schema, then the abstract. The front
- * matter is written as JSON, which is valid YAML (Astro reads it as such), exact for any string,
- * and several times faster to write than YAML for large lists.
+ * matter is TOML: exact for any string, and Astro parses TOML (smol-toml) about eight times faster
+ * than YAML (js-yaml), a second at 10,000 papers. TOML has no null: an unknown value is left out,
+ * and the schema reads it back as null.
  */
 export function paperPage(data: PaperData, inlines: readonly Inline[]): string {
-  const frontMatter = JSON.stringify(paperSchema.parse(data), null, 2);
-  return `---\n${frontMatter}\n---\n\n${abstractToMarkdown(inlines)}`;
+  // smol-toml leaves out null fields, as documented.
+  const frontMatter = stringify(paperSchema.parse(data));
+  return `${FENCE}\n${frontMatter.trimEnd()}\n${FENCE}\n\n${abstractToMarkdown(inlines)}`;
+}
+
+/** A page paperPage wrote: its front matter, validated, and its Markdown body. */
+export function readPaperPage(page: string): { data: PaperData; body: string } {
+  const end = page.indexOf(`\n${FENCE}\n`);
+  if (!page.startsWith(`${FENCE}\n`) || end < 0) throw new Error(`not a paper page: no ${FENCE} front matter`);
+  return {
+    data: paperSchema.parse(parse(page.slice(FENCE.length + 1, end))),
+    body: page.slice(end + FENCE.length + 2),
+  };
 }
