@@ -19,10 +19,16 @@ export function rootPrefix(fromSitePath: SitePath): string {
   return '../'.repeat(Math.max(0, depth));
 }
 
-/** A relative link from one page to another page or file of the site; pages end in index.html. */
-export function relativeHref(fromSitePath: SitePath, target: SitePath): string {
-  const file = target === '' || target.endsWith('/') ? `${target}index.html` : target;
-  return `${rootPrefix(fromSitePath)}${file}`;
+/** The file a site path names: a page's index.html, or the file itself. */
+const fileOf = (target: SitePath): string => (target === '' || target.endsWith('/') ? `${target}index.html` : target);
+
+/**
+ * Relative links from one page to other pages or files of the site (pages end in index.html), its
+ * way to the root worked out once: list pages link thousands of times.
+ */
+export function relativeLinker(fromSitePath: SitePath): (target: SitePath) => string {
+  const prefix = rootPrefix(fromSitePath);
+  return (target) => `${prefix}${fileOf(target)}`;
 }
 
 /** The absolute URL of a page on the hosted site, for canonical links, feeds and sitemaps. */

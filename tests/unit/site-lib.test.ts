@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sortPapers } from '../../src/lib/paper-sort.ts';
-import { absoluteUrl, relativeHref, sitePathOf } from '../../src/lib/paths.ts';
+import { absoluteUrl, relativeLinker, sitePathOf } from '../../src/lib/paths.ts';
 import { relatedPapers } from '../../src/lib/related.ts';
 import { sourceListings } from '../../src/lib/source-listings.ts';
 
 describe('relative links', () => {
+  const relativeHref = (from: string, target: string) => relativeLinker(from)(target);
+
   it('lead from any page to any page as a relative path to its index.html, whatever the base', () => {
     expect(relativeHref(sitePathOf('/papers/x/', '/'), 'themes/lora/')).toBe('../../themes/lora/index.html');
     expect(relativeHref(sitePathOf('/reading-list/papers/x/', '/reading-list/'), 'themes/lora/')).toBe(
