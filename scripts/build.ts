@@ -38,6 +38,13 @@ const INGEST = join(REPO, 'scripts/ingest.ts');
 const root = process.cwd();
 const outDir = resolve(process.env['OUT_DIR'] ?? 'dist');
 
+/**
+ * Astro's bundler (Rolldown) allocates through mimalloc, which by default keeps memory it has freed:
+ * at 10,000 papers Astro then held 0.15 to 0.2 GB more while Pagefind, beside it, was at its peak.
+ * Purging at once (a documented mimalloc option) hands it back.
+ */
+const ASTRO_ENV = { MIMALLOC_PURGE_DELAY: '0' };
+
 /** A build step that failed: its own output has said why. */
 class StepFailed extends Error {}
 
@@ -78,7 +85,7 @@ async function main(): Promise<void> {
   const searchIndexed = join(signals, 'indexed');
   const startAstro = (env: Record<string, string>): { startedAt: number; done: Promise<number> } => {
     const startedAt = performance.now();
-    const done = runStep('astro build', [ASTRO], { signal: stopAstro.signal, env }).then(() => performance.now());
+    const done = runStep('astro build', [ASTRO], { signal: stopAstro.signal, env: { ...ASTRO_ENV, ...env } }).then(() => performance.now());
     // Handled where it is awaited; this keeps an early failure from ending the process unreported.
     done.catch(() => undefined);
     return { startedAt, done };
