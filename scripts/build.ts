@@ -85,7 +85,9 @@ async function main(): Promise<void> {
   const searchIndexed = join(signals, 'indexed');
   const startAstro = (env: Record<string, string>): { startedAt: number; done: Promise<number> } => {
     const startedAt = performance.now();
-    const done = runStep('astro build', [ASTRO], { signal: stopAstro.signal, env: { ...ASTRO_ENV, ...env } }).then(() => performance.now());
+    const done = runStep('astro build', [ASTRO], { signal: stopAstro.signal, env: { ...ASTRO_ENV, ...env } }).then(() =>
+      performance.now(),
+    );
     // Handled where it is awaited; this keeps an early failure from ending the process unreported.
     done.catch(() => undefined);
     return { startedAt, done };

@@ -24,8 +24,8 @@ const FENCE = '+++';
 
 /**
  * A complete paper page: front matter validated by the paper schema, then the abstract. The front
- * matter is TOML: exact for any string, and Astro parses TOML (smol-toml) about eight times faster
- * than YAML (js-yaml), a second at 10,000 papers. TOML has no null: an unknown value is left out,
+ * matter is TOML: exact for any string, and faster for Astro to read than YAML (10,000 pages' took
+ * smol-toml 0.1 s and js-yaml 0.9 s on their own). TOML has no null: an unknown value is left out,
  * and the schema reads it back as null.
  */
 export function paperPage(data: PaperData, inlines: readonly Inline[]): string {
