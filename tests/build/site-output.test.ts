@@ -73,6 +73,17 @@ describe('the built site', () => {
     }
   });
 
+  it('keeps the space between a word and the code or link after it in its own text', () => {
+    // Astro drops the white space of a line break between text and an element: "with\n<code>" reads "with<code>".
+    const glued: string[] = [];
+    for (const file of pages.filter((page) => !paperPages.includes(page))) {
+      const html = readFileSync(join(SITE_BUILD, file), 'utf8');
+      for (const match of html.matchAll(/\p{L}<(?:code|a|em|strong|kbd)[\s>]/gu))
+        glued.push(`${file}: …${html.slice(match.index - 20, match.index + 12)}…`);
+    }
+    expect(glued).toEqual([]);
+  });
+
   it('shows the start of each abstract on theme pages, and a compact list of every paper', () => {
     const excerpts = (file: string) =>
       elements(parseHtml(SITE_BUILD, file)).filter((element) => element.properties['className']?.toString() === 'excerpt');
