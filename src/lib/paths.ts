@@ -14,7 +14,7 @@ export function sitePathOf(pathname: string, base: string): SitePath {
 }
 
 /** How to get from the current page to the site root: '' at the root, '../../' two folders down. */
-export function rootPrefix(fromSitePath: SitePath): string {
+function rootPrefix(fromSitePath: SitePath): string {
   const depth = fromSitePath.split('/').length - 1;
   return '../'.repeat(Math.max(0, depth));
 }
