@@ -8,8 +8,8 @@
  *   ingested on every core, so Astro starts after them.
  * - Pagefind indexes the search records ingest wrote, not the built pages, so it runs beside Astro
  *   from the moment ingest is done, while Astro starts, loads the pages and bundles. Astro renders
- *   only once Pagefind is done: at 10,000 papers Astro peaks at 1.4 GB while it renders and Pagefind
- *   at 0.8 GB, and together they would pass 2 GB.
+ *   only once Pagefind is done: at 10,000 papers Astro reaches 1.1 to 1.3 GB while it renders and
+ *   Pagefind 0.8 to 0.95 GB, and together they would pass 2 GB.
  * - Then, while Astro renders, the index for search from disk is made from the same records.
  *
  * With PAPERSHELF_BUILD_TIMINGS=<file>, writes each step's wall time there as JSON (for the benchmark).

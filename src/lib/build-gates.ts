@@ -41,9 +41,9 @@ export function afterIngest(loader: Loader, doneFile = process.env[INGEST_DONE_E
 
 /**
  * Resolves once Pagefind, indexing beside Astro, is done. At 10,000 papers Astro needs about 0.5 GB
- * while it loads the pages, then up to 0.8 GB to bundle and 1.4 GB to render, and Pagefind 0.8 GB:
- * so Astro waits for Pagefind before it renders (src/integrations/build-script-steps.ts), and the
- * build stays under 2 GB.
+ * while it loads the pages, then up to 0.8 GB to bundle and 1.1 to 1.3 GB to render, and Pagefind
+ * 0.8 to 0.95 GB: so Astro waits for Pagefind before it renders
+ * (src/integrations/build-script-steps.ts), and the build stays under 2 GB.
  */
 export async function afterSearchIndex(doneFile = process.env[SEARCH_INDEXED_ENV]): Promise<void> {
   if (doneFile) await whenExists(doneFile);
