@@ -245,11 +245,21 @@ describeInBrowser('the site in Chromium, over http', () => {
     });
   }
 
-  it('reads on a 360 px phone without sideways scrolling', async () => {
+  it('reads on a 360 px phone without sideways scrolling, theme names whole', async () => {
     const { page } = await openPage({ viewport: { width: 360, height: 740 } });
     for (const path of ['', 'papers/', 'papers/adanns-a-framework-for-adaptive-semantic-search/', 'search/?q=lora']) {
       await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    }
+    // The theme chart's names wrap between words at most, never letter by letter.
+    for (const path of ['', 'themes/']) {
+      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      const brokenNames = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.theme-chart th a')]
+          .filter((name) => name.getClientRects().length > name.textContent.split(/[\s-]+/u).length)
+          .map((name) => name.textContent),
+      );
+      expect(brokenNames, path).toEqual([]);
     }
   });
 });
