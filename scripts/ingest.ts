@@ -13,7 +13,7 @@ import { OverridesError } from '../src/lib/ingest/overrides.ts';
 import { SourceError } from '../src/lib/ingest/source-error.ts';
 import { replaceDirectory } from '../src/lib/ingest/write-pages.ts';
 import { progressReporter } from '../src/lib/progress.ts';
-import { SEARCH_RECORDS_FILE } from '../src/lib/search-record.ts';
+import { SEARCH_RECORDS_FILE } from '../src/lib/search/records.ts';
 import { themes } from '../content/themes.ts';
 import { OTHER_THEME } from '../src/lib/themes.ts';
 

@@ -6,7 +6,7 @@
  * Results are built with DOM APIs only: no text from the index is ever parsed as HTML.
  */
 import { loadScript } from './lib/load-script.ts';
-import type { DiskResult, DiskSearch, DiskSort } from './lib/disk-search.ts';
+import type { DiskResult, DiskSearch, DiskSort } from '../lib/search/disk-search.ts';
 
 interface PagefindResultData {
   url: string;

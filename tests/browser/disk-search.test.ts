@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DiskSearch, type DiskIndexData } from '../../src/client/lib/disk-search.ts';
+import { DiskSearch, type DiskIndexData } from '../../src/lib/search/disk-search.ts';
 import { SORT_LABELS } from '../../src/lib/paper-sort.ts';
 import { ALL_THEMES } from '../../src/lib/themes-lookup.ts';
 import { serveSite, type StaticServer } from '../helpers/browser.ts';

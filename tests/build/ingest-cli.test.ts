@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPaperPage } from '../../src/lib/ingest/markdown.ts';
-import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/search-record.ts';
+import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/search/records.ts';
 import { makeWorkspace, readPages, REPO, runIngest, SEEDS } from '../helpers/workspace.ts';
 
 const frontMatter = (page: string) => readPaperPage(page).data;

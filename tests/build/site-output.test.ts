@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { toText } from 'hast-util-to-text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/search-record.ts';
+import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/search/records.ts';
 import { themeInfo } from '../../src/lib/themes-lookup.ts';
 import { serveSite, type StaticServer } from '../helpers/browser.ts';
 import { SITE_BUILD, SITE_BUILD_AGAIN, SUBPATH_BASE, SUBPATH_BUILD, SUBPATH_SITE } from '../helpers/site-builds.ts';

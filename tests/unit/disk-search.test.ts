@@ -7,8 +7,8 @@ import {
   EXCERPT_WORDS,
   type DiskPaper,
   type WordChunk,
-} from '../../src/client/lib/disk-search.ts';
-import { compareCodePoints, indexedStems, normalizeQuery, queryTerms, stem } from '../../src/client/lib/pagefind-words.ts';
+} from '../../src/lib/search/disk-search.ts';
+import { compareCodePoints, indexedStems, normalizeQuery, queryTerms, stem } from '../../src/lib/search/words.ts';
 
 describe('the words Pagefind indexes', () => {
   it('stems with the Snowball English algorithm Pagefind 1.5.2 compiles in, not the older Porter2', () => {

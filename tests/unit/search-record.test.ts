@@ -2,7 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { searchRecordHtml, searchRecordUrl } from '../../src/lib/search-record.ts';
+import { searchRecordHtml, searchRecordUrl } from '../../src/lib/search/records.ts';
 
 const record = {
   slug: 'hostile',

@@ -1,5 +1,5 @@
 import { themes } from '../../../content/themes.ts';
-import type { SearchRecord } from '../search-record.ts';
+import type { SearchRecord } from '../search/records.ts';
 import { OTHER_THEME, type ThemeDefinition } from '../themes.ts';
 import { inlinesToText, toInlines } from './abstract-text.ts';
 import { classify, compileThemes, type CompiledTheme } from './classify.ts';

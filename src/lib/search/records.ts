@@ -4,7 +4,7 @@
  * renders the site, instead of re-reading every built page afterwards.
  */
 import { escapeAttribute, escapeText } from 'entities';
-import { paperPath } from './paths.ts';
+import { paperPath } from '../paths.ts';
 
 /** The records file, inside content/papers/ (the collection loads only `*.md`). */
 export const SEARCH_RECORDS_FILE = 'search-records.json';

@@ -1,11 +1,13 @@
 /**
  * Search from disk: where Pagefind cannot load its index (file://), the search page loads a small
  * index as a classic script and searches it with this module. It finds the papers Pagefind would
- * find for the same words (see pagefind-words.ts), in a form that stays small at 10,000 papers:
- * stems with the papers they occur in, and per paper what a result card shows.
- * Pure: the builder (src/build/disk-index.ts) and the browser script both use it.
+ * find for the same words (see words.ts), in a form that stays small at 10,000 papers: stems with
+ * the papers they occur in, and per paper what a result card shows. Pagefind loads its word index in
+ * chunks and only extends a prefix within the chunks it loaded; this index is one piece, so a prefix
+ * finds every word it starts, which is at least what Pagefind finds.
+ * Pure: the builder (disk-index.ts) and the browser script both use it.
  */
-import { compareCodePoints, indexedStems, normalizeQuery, queryTerms, textStems, WHITESPACE } from './pagefind-words.ts';
+import { compareCodePoints, indexedStems, normalizeQuery, queryTerms, textStems, WHITESPACE } from './words.ts';
 
 /** What the index needs to know of a paper. */
 export interface DiskPaper {
@@ -17,14 +19,6 @@ export interface DiskPaper {
   published: string | null;
   upvotes: number | null;
 }
-
-/**
- * One chunk of Pagefind's word index, by its first and last word (trimmed to the prefixes that
- * tell chunks apart). Pagefind loads only the chunks a query's words fall in, and so only finds
- * longer words that start with a query word when they are in those chunks ("fine" misses
- * "finetuning" when the two are in different chunks); search from disk does the same.
- */
-export type WordChunk = readonly [from: string, to: string];
 
 /** A paper in the index: slug, title, ISO date or '', upvotes, themes as bits of `themes`, the start of its abstract. */
 export type IndexedPaper = [slug: string, title: string, date: string, upvotes: number, themes: number, excerpt: string];
@@ -40,7 +34,6 @@ export interface DiskIndexData {
   postings: string;
   /** The same for titles alone, to rank papers whose title has a word first. */
   titlePostings: string;
-  chunks: WordChunk[];
 }
 
 /** Words of the abstract a result shows (Pagefind shows 32 around the best match; this stays small). */
@@ -94,11 +87,7 @@ function excerptOf(abstract: string): string {
 }
 
 /** Builds the index. Papers keep their order: a paper's number is its place in `papers`. */
-export function buildDiskIndex(
-  papers: readonly DiskPaper[],
-  themes: readonly string[],
-  chunks: readonly WordChunk[],
-): DiskIndexData {
+export function buildDiskIndex(papers: readonly DiskPaper[], themes: readonly string[]): DiskIndexData {
   const pages = new Map<string, number[]>();
   const titles = new Map<string, number[]>();
   const add = (map: Map<string, number[]>, word: string, paper: number): void => {
@@ -128,7 +117,6 @@ export function buildDiskIndex(
     words: words.join(' '),
     postings: words.map((word) => encodeNumbers(pages.get(word)!)).join(' '),
     titlePostings: words.map((word) => encodeNumbers(titles.get(word) ?? [])).join(' '),
-    chunks: chunks.map(([from, to]) => [from, to]),
   };
 }
 
@@ -168,15 +156,12 @@ export class DiskSearch {
   readonly #postings: string[];
   readonly #titlePostings: string[];
   readonly #decoded = new Map<string[], Map<number, number[]>>();
-  /** The first word of each of Pagefind's chunks, in order. */
-  readonly #chunkStarts: string[];
 
   constructor(data: DiskIndexData) {
     this.#data = data;
     this.#words = data.words.split(' ');
     this.#postings = data.postings.split(' ');
     this.#titlePostings = data.titlePostings.split(' ');
-    this.#chunkStarts = data.chunks.map(([from]) => from);
   }
 
   /** Where `word` is in sorted `list`, or where it would go. */
@@ -199,61 +184,25 @@ export class DiskSearch {
     return papers;
   }
 
-  /** The chunk a word belongs to: the last one whose first word is not after it. */
-  #chunkOf(word: string): number {
-    const position = DiskSearch.#position(this.#chunkStarts, word);
-    return this.#chunkStarts[position] === word ? position : Math.max(0, position - 1);
-  }
-
-  /** The chunks Pagefind loads for a query (pagefind_web's request_indexes). */
-  #loadedChunks(terms: readonly { word: string; stem: string }[]): Set<number> {
-    const loaded = new Set<number>();
-    const chunks = this.#data.chunks;
-    for (const { word, stem } of terms) {
-      for (const term of word === stem ? [word] : [word, stem]) {
-        const strict = chunks.flatMap(([from, to], index) =>
-          compareCodePoints(term, from) >= 0 && compareCodePoints(term, to) <= 0 ? [index] : [],
-        );
-        if (strict.length > 0) {
-          for (const index of strict) loaded.add(index);
-          continue;
-        }
-        // No chunk holds the word itself: load every chunk that may hold a longer or shorter form.
-        const chars = [...term];
-        chunks.forEach(([from, to], index) => {
-          const fromChars = [...from];
-          const toChars = [...to];
-          const fromLength = Math.min(chars.length, fromChars.length);
-          const toLength = Math.min(chars.length, toChars.length);
-          const after = compareCodePoints(chars.slice(0, fromLength).join(''), fromChars.slice(0, fromLength).join('')) >= 0;
-          const before = compareCodePoints(chars.slice(0, toLength).join(''), toChars.slice(0, toLength).join('')) <= 0;
-          if (after && before) loaded.add(index);
-        });
-      }
-    }
-    return loaded;
-  }
-
   /**
-   * The words a query word matches (pagefind_web's find_word_extensions): every loaded word that
-   * starts with its stem, or if there is none, the longest loaded word its stem starts with.
+   * The words a query word matches (pagefind_web's find_word_extensions): every word that
+   * starts with its stem, or if there is none, the longest word its stem starts with.
    */
-  #matchingWords(stem: string, loaded: ReadonlySet<number>): number[] {
-    const isLoaded = (word: string): boolean => this.#data.chunks.length === 0 || loaded.has(this.#chunkOf(word));
+  #matchingWords(stem: string): number[] {
     const extensions: number[] = [];
     for (
       let index = DiskSearch.#position(this.#words, stem);
       index < this.#words.length && this.#words[index]!.startsWith(stem);
       index++
     ) {
-      if (isLoaded(this.#words[index]!)) extensions.push(index);
+      extensions.push(index);
     }
     if (extensions.length > 0) return extensions;
     const chars = [...stem];
     for (let length = chars.length - 1; length > 0; length--) {
       const prefix = chars.slice(0, length).join('');
       const index = DiskSearch.#position(this.#words, prefix);
-      if (this.#words[index] === prefix && isLoaded(prefix)) return [index];
+      if (this.#words[index] === prefix) return [index];
     }
     return [];
   }
@@ -261,14 +210,13 @@ export class DiskSearch {
   search(query: string, options: DiskSearchOptions = {}): DiskSearchResponse {
     const { theme = '', sort = '', limit = Infinity } = options;
     const terms = queryTerms(normalizeQuery(query));
-    const loaded = this.#loadedChunks(terms);
     const paperCount = this.#data.papers.length;
     const scores = new Float64Array(paperCount);
     const termsMatched = new Uint16Array(paperCount);
     const matchedWords = new Set<string>();
     let termsFound = 0;
     for (const term of terms) {
-      const words = this.#matchingWords(term.stem, loaded);
+      const words = this.#matchingWords(term.stem);
       // A word that matches nothing is left out, as Pagefind leaves it out, unless no word matches.
       if (words.length === 0) continue;
       termsFound++;
