@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium, serveSite } from '../tests/helpers/browser.ts';
+import { launchChromium, serveSite } from './lib/browser.ts';
 
 const dist = resolve('dist');
 const outDir = resolve('docs');

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launchChromium, serveSite } from '../tests/helpers/browser.ts';
+import { launchChromium, serveSite } from './lib/browser.ts';
 
 const outDir = resolve(process.argv[2] ?? 'screenshots');
 mkdirSync(outDir, { recursive: true });

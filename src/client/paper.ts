@@ -74,7 +74,7 @@ function highlightSearchTerms(): void {
   const query = new URLSearchParams(location.search).get('highlight');
   if (!query) return;
   const terms = query.split(/\s+/u);
-  const targets = [document.querySelector('.paper-header h1'), document.querySelector('[data-abstract]')];
+  const targets = [document.querySelector('.paper-header h1'), document.querySelector('[data-abstract] > p')];
   for (const target of targets) if (target) highlight(target, terms);
   document.querySelector('[data-abstract] mark')?.scrollIntoView({ block: 'center' });
 }

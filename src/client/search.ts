@@ -1,8 +1,9 @@
 /**
  * The search page: Pagefind's index, a theme filter and an order, all kept in the address
  * (`?q=…&theme=…&sort=…`) so a search can be shared and the back button steps through searches.
- * Opened from disk (file://), where Pagefind cannot load its index, it searches a small index
- * loaded as a classic script instead (lib/disk-search.ts), which finds the same papers.
+ * Opened from disk (file://), where Pagefind cannot load its index, and under `astro dev`, where no
+ * Pagefind index has been built yet, it searches a small index loaded as a classic script instead
+ * (src/lib/search/disk-search.ts), which finds the same papers.
  * Results are built with DOM APIs only: no text from the index is ever parsed as HTML.
  */
 import { loadScript } from './lib/load-script.ts';
@@ -39,7 +40,8 @@ const statusLine = document.querySelector<HTMLElement>('[data-search-status]')!;
 const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 /** The site root, from this page's address (`<base>/search/`). */
 const siteRoot = new URL('../', location.href);
-const fromDisk = location.protocol === 'file:';
+/** The page says so under `astro dev` (src/pages/search/index.astro). */
+const fromDisk = location.protocol === 'file:' || form.dataset['searchEngine'] === 'disk';
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
@@ -53,7 +55,7 @@ function loadPagefind(): Promise<Pagefind> {
 }
 
 let diskSearch: Promise<DiskSearch> | undefined;
-/** From disk only: the index and its engine, as classic scripts (a browser runs those from file://). */
+/** From disk (and in dev) only: the index and its engine, as classic scripts (a browser runs those from file://). */
 function loadDiskSearch(): Promise<DiskSearch> {
   diskSearch ??= Promise.all([
     loadScript(new URL('scripts/disk-search.js', siteRoot)),

@@ -39,9 +39,21 @@ export const CLASSIC_SCRIPT: BuildOptions = {
 };
 
 /** One client script compiled in memory, for a page that must inline it (the 404 page). */
-export function compileClientScript(name: string): string {
+function compileClientScript(name: string): string {
   const result = buildSync({ ...CLASSIC_SCRIPT, entryPoints: [join(CLIENT_DIR, `${name}.ts`)], write: false });
   return result.outputFiles[0]!.text;
+}
+
+/** What the 404 page inlines, as a virtual module (src/virtual.d.ts): pages never import the bundler. */
+const INLINE_ASSETS_MODULE = 'virtual:papershelf/inline-assets';
+
+function inlineAssetsModule(): string {
+  const assets = {
+    css: minifiedStylesheet(),
+    script: compileClientScript('site'),
+    icon: `data:image/svg+xml,${encodeURIComponent(readFileSync(resolve('public/favicon.svg'), 'utf8'))}`,
+  };
+  return `export default ${JSON.stringify(assets)};`;
 }
 
 /**
@@ -58,6 +70,11 @@ export function clientScripts(): AstroIntegration {
         updateConfig({
           vite: {
             plugins: [
+              {
+                name: 'papershelf:inline-assets',
+                resolveId: (id) => (id === INLINE_ASSETS_MODULE ? `\0${INLINE_ASSETS_MODULE}` : undefined),
+                load: (id) => (id === `\0${INLINE_ASSETS_MODULE}` ? inlineAssetsModule() : undefined),
+              },
               {
                 name: 'papershelf:serve-client-scripts',
                 configureServer(server) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildSync } from 'esbuild';
 import { OFFLINE_PAGE, WORKER_FILE } from '../service-worker/protocol.ts';
@@ -46,7 +47,7 @@ export function shellPaths(dir: string): string[] {
 const UNSTABLE_FILE = /^pagefind\/(?:pagefind-entry\.json|[^/]+\.pf_meta|filter\/)/u;
 
 /** A file's digest, as the build's version takes it in. */
-export const fileDigest = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');
+const fileDigest = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');
 
 /** Files of a built site, as paths from its root; without the worker itself. */
 function siteFiles(dir: string, prefix = '', found: string[] = []): string[] {
@@ -59,34 +60,24 @@ function siteFiles(dir: string, prefix = '', found: string[] = []): string[] {
 }
 
 /**
- * Digests of the files of a built site; `skip` leaves out files the caller digests itself (the
- * search files, digested from memory as they are written). Read one after another: the site was
- * just written, so its files are in memory, and at 10,000 papers this took half the time of
- * reading them a few at a time.
+ * Digests of the files of a built site, read one after another: the site was just written, so its
+ * files are in memory, and reading them a few at a time was slower.
  */
-export function siteDigests(dir: string, skip: (path: string) => boolean = () => false): Map<string, string> {
-  return new Map(
-    siteFiles(dir)
-      .filter((path) => !skip(path))
-      .map((path) => [path, fileDigest(readFileSync(join(dir, path)))]),
-  );
+function siteDigests(dir: string): Map<string, string> {
+  return new Map(siteFiles(dir).map((path) => [path, fileDigest(readFileSync(join(dir, path)))]));
 }
 
 /**
- * The build's version: a hash of the digests of every file of the built site but the worker (and
- * Pagefind's unstable files), with their paths, and of the worker's code. It changes whenever a
- * reader could see a difference and stays the same for identical sources.
+ * The build's version: a hash of the digests of every file of the built site in `dir` but the
+ * worker (and Pagefind's unstable files), with their paths, and of the worker's code. It changes
+ * whenever a reader could see a difference and stays the same for identical sources.
  */
-export function siteVersionOf(digests: ReadonlyMap<string, string>, workerCode: string): string {
+export function siteVersion(dir: string, workerCode: string): string {
+  const digests = siteDigests(dir);
   const hash = createHash('sha256');
-  const paths = [...digests.keys()].filter((path) => path !== WORKER_FILE && !UNSTABLE_FILE.test(path)).sort();
+  const paths = [...digests.keys()].filter((path) => !UNSTABLE_FILE.test(path)).sort();
   for (const path of paths) hash.update(`${path}\0${digests.get(path)}\0`);
   return hash.update(workerCode).digest('hex').slice(0, 16);
-}
-
-/** The version of the built site in `dir`, as it is on disk. */
-export function siteVersion(dir: string, workerCode: string): string {
-  return siteVersionOf(siteDigests(dir), workerCode);
 }
 
 /** The worker as one classic script, with the build's version and shell written in. */
@@ -102,20 +93,20 @@ export function compileWorker(version: string, shell: readonly string[]): string
 
 /**
  * Writes the service worker to the root of a built site, its version a hash of everything else in
- * it (`digests`, as siteDigests gives them): the last step of the build (src/build/finish-site.ts),
- * after the search indexes. Returns its size and how many files it precaches.
+ * it. Returns its size and how many files it precaches.
  */
-export function writeWorker(root: string, digests: ReadonlyMap<string, string>): { bytes: number; precached: number } {
+function writeWorker(root: string): { bytes: number; precached: number } {
   const shell = shellPaths(root);
-  const worker = compileWorker(siteVersionOf(digests, compileWorker('', shell)), shell);
+  const worker = compileWorker(siteVersion(root, compileWorker('', shell)), shell);
   writeFileSync(join(root, WORKER_FILE), worker);
   return { bytes: worker.length, precached: shell.length };
 }
 
 /**
- * Offline reading on the hosted site (OFFLINE_READING in src/site.config.ts): adds the offline page
- * and tells the pages whether there is a worker to register. The worker itself is written by the
- * build's last step (writeWorker), once every other file of the site exists.
+ * Offline reading on the hosted site (OFFLINE_READING in src/site.config.ts): adds the offline page,
+ * tells the pages whether there is a worker to register, and writes the worker once every other
+ * file of the site exists. It must come last in the integrations: Astro runs their
+ * `astro:build:done` hooks in order, and the worker's version covers the files the others write.
  */
 export function offlineCache(enabled = OFFLINE_READING): AstroIntegration {
   return {
@@ -129,6 +120,12 @@ export function offlineCache(enabled = OFFLINE_READING): AstroIntegration {
             pattern: `/${OFFLINE_PAGE}`,
             entrypoint: new URL('../service-worker/OfflinePage.astro', import.meta.url),
           });
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        if (!enabled) return;
+        const root = fileURLToPath(dir);
+        const { bytes, precached } = writeWorker(root);
+        logger.info(`wrote ${WORKER_FILE} (${bytes} bytes), precaching ${precached} files`);
       },
     },
   };

@@ -6,8 +6,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DiskSearch, type DiskIndexData } from '../../src/lib/search/disk-search.ts';
 import { SORT_LABELS } from '../../src/lib/paper-sort.ts';
-import { ALL_THEMES } from '../../src/lib/themes-lookup.ts';
-import { serveSite, type StaticServer } from '../helpers/browser.ts';
+import { ALL_THEMES } from '../../src/lib/themes.ts';
+import { serveSite, type StaticServer } from '../../scripts/lib/browser.ts';
 import { axeViolations, describeInBrowser, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
 import { SITE_BUILD } from '../helpers/site-builds.ts';
 

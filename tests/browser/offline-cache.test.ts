@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { compileWorker, shellPaths, siteVersion } from '../../src/integrations/offline-cache.ts';
-import { serveSite, type StaticServer } from '../helpers/browser.ts';
+import { serveSite, type StaticServer } from '../../scripts/lib/browser.ts';
 import { axeViolations, describeInBrowser, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
 import { OFFLINE_OFF_BUILD, SITE_BUILD, SUBPATH_BASE, SUBPATH_BUILD } from '../helpers/site-builds.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { serveSite, type StaticServer } from '../helpers/browser.ts';
+import { serveSite, type StaticServer } from '../../scripts/lib/browser.ts';
 import { axeViolations, describeInBrowser, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
 import { SITE_BUILD } from '../helpers/site-builds.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { serveSite, type StaticServer } from '../helpers/browser.ts';
+import { serveSite, type StaticServer } from '../../scripts/lib/browser.ts';
 import { axeViolations, describeInBrowser, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
 import { SITE_BUILD } from '../helpers/site-builds.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { CHROMIUM_PATH, hasChromium, launchChromium } from './browser.ts';
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../../scripts/lib/browser.ts';
 
 const available = hasChromium();
 if (!available) {

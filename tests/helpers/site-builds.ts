@@ -1,11 +1,22 @@
 import { join } from 'node:path';
-import { REPO } from './workspace.ts';
+import { REPO } from '../../scripts/lib/project-copy.ts';
 
-/** Builds made once per test run by tests/global-setup.ts. */
+/**
+ * The fixture site the build and browser tests run on: about twenty real papers from the seeds,
+ * covering every theme page, dates with and without a year, upvotes and authors on some papers only,
+ * a paper listed in two dumps, and the hostile dump. Built once per test run by tests/global-setup.ts.
+ */
+export const FIXTURE_SOURCES = [
+  ...['001_march.txt', '002_september.txt'].map((name) => join(REPO, 'tests/fixtures/site/sources', name)),
+  join(REPO, 'tests/fixtures/hostile/hostile.txt'),
+];
+
 export const BUILD_ROOT = join(REPO, '.test-builds');
-/** The site as `npm run build` makes it, at the root of a host. */
+/** The project copy the fixture site is built in: its content/papers is what ingest wrote. */
+export const FIXTURE_PROJECT = join(BUILD_ROOT, 'project');
+/** The site as `npm run ingest && astro build` makes it, at the root of a host. */
 export const SITE_BUILD = join(BUILD_ROOT, 'site');
-/** A second build of the same sources, to check that builds are byte-identical. */
+/** The same sources built by `npm run build`: the two must be byte-identical. */
 export const SITE_BUILD_AGAIN = join(BUILD_ROOT, 'site-again');
 /** The site hosted under a sub-path at a domain. */
 export const SUBPATH_BUILD = join(BUILD_ROOT, 'subpath');

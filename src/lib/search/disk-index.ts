@@ -5,7 +5,7 @@
 import { buildDiskIndex, DISK_INDEX_GLOBAL, type DiskIndexData } from './disk-search.ts';
 import type { SearchRecord } from './records.ts';
 import { sortPapers } from '../paper-sort.ts';
-import { ALL_THEMES } from '../themes-lookup.ts';
+import { ALL_THEMES } from '../themes.ts';
 
 /** Where the search page finds the index from disk, inside the site. */
 export const DISK_INDEX_PATH = 'search/disk-index.js';

@@ -1,12 +1,29 @@
+/**
+ * Search for the built site, as an Astro integration: Pagefind's index (pagefind/) and the index for
+ * search from disk (search/disk-index.js), both from the search records ingest wrote beside the
+ * pages (content/papers/search-records.json). Pagefind starts indexing when Astro's build starts, so
+ * it works while Astro loads and bundles the pages; its files are written in `astro:build:done`.
+ * Under `astro dev` the index for search from disk is served from the same records, and the search
+ * page searches with it (there is no Pagefind index before a build).
+ */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
+import { DISK_INDEX_PATH, diskIndexScript } from './disk-index.ts';
 import { memoryFolderWithRoom } from './memory-folder.ts';
-import { SEARCH_RECORDS_FILE, searchRecordHtml, searchRecordUrl, type SearchRecord } from '../lib/search-record.ts';
+import { SEARCH_RECORDS_FILE, searchRecordHtml, searchRecordUrl, type SearchRecord } from './records.ts';
 
 /** Only paper pages are searchable. */
 export const PAPER_PAGES_GLOB = 'papers/*/index.html';
+
+/** A file of the index: its path from the site's root, and its bytes. */
+interface IndexFile {
+  path: string;
+  content: Uint8Array;
+}
 
 async function newIndex(): Promise<PagefindIndex> {
   const { index, errors } = await createIndex({ forceLanguage: 'en' });
@@ -14,85 +31,134 @@ async function newIndex(): Promise<PagefindIndex> {
   return index;
 }
 
-/** A file the finishing step writes into the site: its path from the site's root, and its bytes. */
-export interface SiteFile {
-  path: string;
-  content: Uint8Array;
-}
-
 /**
- * The index's files, once Pagefind has built them, with their paths from the site's root. Taken
- * from Pagefind rather than written by its writeFiles: Pagefind's service answers before its last
- * writes reach the disk, so close() could leave pagefind-entry.json empty.
+ * The index's files, once Pagefind has built them. Taken from Pagefind rather than written by its
+ * writeFiles: Pagefind's service answers before its last writes reach the disk, so close() could
+ * leave pagefind-entry.json empty.
  */
-async function indexFiles(index: PagefindIndex): Promise<SiteFile[]> {
+async function indexFiles(index: PagefindIndex): Promise<IndexFile[]> {
   const { files, errors } = await index.getFiles();
   if (errors.length > 0) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  await close();
   return files.map((file) => ({ path: `pagefind/${file.path}`, content: file.content }));
 }
 
-/** Stops Pagefind, when the build fails before its index is needed. */
-export async function stopIndexing(): Promise<void> {
-  await close();
-}
-
-/** Writes files into the site, with their folders. */
-export function writeSiteFiles(outDir: string, files: readonly SiteFile[]): void {
+function writeFiles(outDir: string, files: readonly IndexFile[]): void {
   for (const dir of new Set(files.map((file) => dirname(join(outDir, file.path))))) mkdirSync(dir, { recursive: true });
   for (const file of files) writeFileSync(join(outDir, file.path), file.content);
 }
 
 /** Indexes the HTML files of a built site (the benchmark's baseline indexes its pages this way). */
 export async function indexSite(outDir: string, glob = PAPER_PAGES_GLOB): Promise<number> {
-  const index = await newIndex();
-  const indexed = await index.addDirectory({ path: outDir, glob });
-  if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
-  writeSiteFiles(outDir, await indexFiles(index));
-  return indexed.page_count;
+  try {
+    const index = await newIndex();
+    const indexed = await index.addDirectory({ path: outDir, glob });
+    if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
+    writeFiles(outDir, await indexFiles(index));
+    return indexed.page_count;
+  } finally {
+    await close();
+  }
 }
 
 /** Space a scratch page takes in memory at most: its text, in 4 kB pages, and its folder. */
 const SCRATCH_BYTES_PER_PAGE = 16 * 1024;
 
-/** A scratch folder for `pages` short-lived files: in memory where the system has room for them, else in its temporary folder. */
-function scratchFolder(pages: number): string {
-  return mkdtempSync(join(memoryFolderWithRoom(pages * SCRATCH_BYTES_PER_PAGE) ?? tmpdir(), 'papershelf-search-'));
-}
-
 /**
- * Pagefind's index of the papers, from the search records ingest wrote (a small page per paper, as
- * searchRecordHtml gives it): its files, with their paths from the site's root.
+ * Pagefind's index of the papers, from their search records (a small page per paper, as
+ * searchRecordHtml gives it). Pagefind reads a folder of small files far faster (in parallel, in
+ * its own process) than it takes the same pages one message at a time, so the pages go to a scratch
+ * folder, in memory where the system has room.
  */
-export async function indexSearchRecords(records: readonly SearchRecord[]): Promise<SiteFile[]> {
-  // Pagefind reads a folder of small files far faster (in parallel, in its own process) than it takes
-  // the same pages one message at a time: 10,000 papers took 6 to 23 s that way.
-  const pages = scratchFolder(records.length);
-  let index: PagefindIndex;
+export async function indexSearchRecords(records: readonly SearchRecord[]): Promise<IndexFile[]> {
+  const memory = memoryFolderWithRoom(records.length * SCRATCH_BYTES_PER_PAGE);
+  const pages = mkdtempSync(join(memory ?? tmpdir(), 'papershelf-search-'));
   try {
     for (const record of records) {
       const page = join(pages, searchRecordUrl(record), 'index.html');
       mkdirSync(dirname(page), { recursive: true });
       writeFileSync(page, searchRecordHtml(record));
     }
-    index = await newIndex();
+    const index = await newIndex();
     const indexed = await index.addDirectory({ path: pages, glob: PAPER_PAGES_GLOB });
     if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
-    if (indexed.page_count !== records.length)
-      throw new Error(`Pagefind indexed ${indexed.page_count} of ${records.length} papers`);
+    if (indexed.page_count !== records.length) throw new Error(`Pagefind indexed ${indexed.page_count} of ${records.length} papers`);
+    rmSync(pages, { recursive: true, force: true }); // read by now: free the memory while Pagefind builds its index
+    return await indexFiles(index);
   } finally {
-    // Once Pagefind has read them, while it builds its index.
     rmSync(pages, { recursive: true, force: true });
+    await close();
   }
-  return indexFiles(index);
 }
 
-/** The search records ingest wrote beside the pages, or a clear error when they are missing. */
-export function readSearchRecords(papersDir = 'content/papers'): SearchRecord[] {
+/** The search records ingest wrote beside the pages, or an error that says to run ingest. */
+export function readSearchRecords(papersDir: string): SearchRecord[] {
   const file = join(papersDir, SEARCH_RECORDS_FILE);
+  let text: string;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as SearchRecord[];
-  } catch (error) {
-    throw new Error(`${file} is missing or damaged: run npm run ingest (${String(error)})`);
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`${file} is missing: run npm run ingest first`);
   }
+  return JSON.parse(text) as SearchRecord[];
+}
+
+const SEARCH_ENGINE_MODULE = 'virtual:papershelf/search-engine';
+
+/** Search for the site: Pagefind's index and the index for search from disk, from `papersDir`'s search records. */
+export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
+  let pagefindFiles: Promise<IndexFile[]> | undefined;
+  let records: SearchRecord[] = [];
+  return {
+    name: 'papershelf:search',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        const engine = command === 'dev' ? 'disk' : 'pagefind';
+        const address = `${config.base.replace(/\/?$/u, '/')}${DISK_INDEX_PATH}`;
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                // Which engine the search page uses (src/virtual.d.ts).
+                name: 'papershelf:search-engine',
+                resolveId: (id) => (id === SEARCH_ENGINE_MODULE ? `\0${SEARCH_ENGINE_MODULE}` : undefined),
+                load: (id) => (id === `\0${SEARCH_ENGINE_MODULE}` ? `export default ${JSON.stringify(engine)};` : undefined),
+              },
+              {
+                name: 'papershelf:serve-disk-index',
+                configureServer(server) {
+                  // Read on every request, so the page searches what ingest wrote last.
+                  server.middlewares.use((request, response, next) => {
+                    if (request.url?.split('?')[0] !== address) return next();
+                    try {
+                      const script = diskIndexScript(readSearchRecords(papersDir));
+                      response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+                      response.end(script);
+                    } catch (error) {
+                      next(error);
+                    }
+                  });
+                },
+              },
+            ],
+          },
+        });
+      },
+      'astro:build:start': () => {
+        records = readSearchRecords(papersDir);
+        pagefindFiles = indexSearchRecords(records);
+        // Awaited in astro:build:done; this keeps a failure before then from going unhandled.
+        pagefindFiles.catch(() => undefined);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const files = await pagefindFiles!;
+        writeFiles(outDir, files);
+        const script = diskIndexScript(records);
+        writeFiles(outDir, [{ path: DISK_INDEX_PATH, content: Buffer.from(script) }]);
+        logger.info(
+          `indexed ${records.length} papers for Pagefind; index for search from disk: ${Math.round(script.length / 1024)} kB`,
+        );
+      },
+    },
+  };
 }
