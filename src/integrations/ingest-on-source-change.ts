@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 
 const SOURCES = resolve('content/sources');
 const OVERRIDES = resolve('content/overrides.json');
-const THEMES = resolve('content/themes.ts');
+const THEMES = resolve('content/themes.json');
 
 /** Runs `scripts/ingest.ts` with the current Node; resolves to its exit code. */
 function runIngest(): Promise<number> {

@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { Paper } from './papers.ts';
 import { hostedUrl } from './page-context.ts';
 import { paperPath } from './paths.ts';
-import { themeInfo } from './themes-lookup.ts';
+import { themeInfo } from './themes.ts';
 
 /**
  * An RSS feed of papers. Papers carry a pubDate only when their listing gives a full date:

@@ -1,13 +1,6 @@
 import { z } from 'astro/zod';
-import { themes } from '../../content/themes.ts';
-import { OTHER_THEME } from './themes.ts';
+import { THEME_IDS } from './themes.ts';
 
-/** Every theme id a paper can carry: the configured themes and the catch-all. */
-function themeIds(): [string, ...string[]] {
-  const [first, ...rest] = [...themes.map((theme) => theme.id), OTHER_THEME.id];
-  return [first!, ...rest];
-}
-export const THEME_IDS = themeIds();
 const themeId = z.enum(THEME_IDS);
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;

@@ -1,4 +1,4 @@
-import { ALL_THEMES, type ThemeInfo } from './themes-lookup.ts';
+import { ALL_THEMES, type ThemeInfo } from './themes.ts';
 
 /** Every theme with how many of the given papers carry it, in config order: one pass over the papers. */
 export function countByTheme(papers: readonly { data: { themes: readonly string[] } }[]): (ThemeInfo & { count: number })[] {

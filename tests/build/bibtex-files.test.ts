@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
-import { ALL_THEMES } from '../../src/lib/themes-lookup.ts';
+import { ALL_THEMES } from '../../src/lib/themes.ts';
 import { SITE_BUILD } from '../helpers/site-builds.ts';
 
 interface Record {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { ALL_THEMES } from '../../src/lib/themes-lookup.ts';
+import { ALL_THEMES } from '../../src/lib/themes.ts';
 import { SITE_BUILD } from '../helpers/site-builds.ts';
 import { elements, parseHtml } from '../helpers/site-files.ts';
 

@@ -91,7 +91,7 @@ describe('npm run ingest on a hostile dump', () => {
 
   it('builds, merging the duplicate of a seed paper', () => {
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/entries read, \d+ papers written, 1 duplicates merged/u);
+    expect(result.stdout).toMatch(/entries read, \d+ papers written, 1 duplicate merged/u);
     const diet = byTitle('Deep Learning on a Data Diet: Finding Important Examples Early in Training')!;
     expect(diet.data.sources.map((source) => source.file)).toEqual(['001_d6eefe5445dffbd2.txt', 'hostile.txt']);
   });

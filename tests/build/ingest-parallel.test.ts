@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticDumps } from '../../bench/synthetic-dumps.ts';
+import { PARALLEL_THRESHOLD, startPageWriters } from '../../scripts/ingest/render-in-parallel.ts';
 import { ingest, preparePages, summarize } from '../../src/lib/ingest/pipeline.ts';
-import { PARALLEL_THRESHOLD } from '../../src/lib/ingest/parallelism.ts';
-import { startPageWriters } from '../../src/lib/ingest/render-in-parallel.ts';
+import { THEMES } from '../../src/lib/themes.ts';
 import { makeWorkspace, runIngest } from '../helpers/workspace.ts';
 
 describe('rendering and writing pages on several cores', () => {
@@ -14,12 +14,12 @@ describe('rendering and writing pages on several cores', () => {
       name: dump.name,
       bytes: new TextEncoder().encode(dump.text),
     }));
-    const single = ingest(sources);
-    const { jobs, entriesRead } = preparePages(sources);
+    const single = ingest(sources, { themes: THEMES });
+    const { jobs, entriesRead } = preparePages(sources, { themes: THEMES });
     const folder = mkdtempSync(join(tmpdir(), 'papershelf-parallel-'));
     try {
       const progress: number[] = [];
-      const outlines = await startPageWriters(0).write(jobs, folder, (done) => progress.push(done));
+      const outlines = await startPageWriters(0).write(jobs, THEMES, folder, (done) => progress.push(done));
       const parallel = summarize(outlines, entriesRead);
       expect(parallel.summary).toEqual(single.summary);
       expect(parallel.searchRecords).toEqual(single.searchRecords);

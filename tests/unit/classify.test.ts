@@ -1,14 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { themes } from '../../content/themes.ts';
 import { inlinesToText, toInlines } from '../../src/lib/ingest/abstract-text.ts';
 import { classify, compileThemes } from '../../src/lib/ingest/classify.ts';
 import { mergeEntries } from '../../src/lib/ingest/merge.ts';
 import { parseDump } from '../../src/lib/ingest/parse-dump.ts';
 import { readLines } from '../../src/lib/ingest/read-lines.ts';
-import { OTHER_THEME } from '../../src/lib/themes.ts';
+import { OTHER_THEME, THEME_IDS, THEMES } from '../../src/lib/themes.ts';
 
-const compiled = compileThemes(themes);
+const compiled = compileThemes(THEMES);
 const classifyText = (title: string, abstract: string) => classify(title, abstract, compiled);
 
 describe('classify', () => {
@@ -69,7 +68,7 @@ describe('classifier quality on the hand-labelled seeds', () => {
     expect(labels.map((label) => label.title).sort()).toEqual([...predicted.keys()].sort());
   });
 
-  const ids = [...themes.map((theme) => theme.id), OTHER_THEME.id];
+  const ids = THEME_IDS;
   const rows = ids.map((id) => {
     let truePositives = 0;
     let falsePositives = 0;
@@ -101,7 +100,7 @@ describe('classifier quality on the hand-labelled seeds', () => {
     expect(row.recall).toBeGreaterThanOrEqual(0.95);
   });
 
-  it.each(themes.map((theme) => theme.id).filter((id) => !['quantization', 'lora', 'pruning', 'unlearning'].includes(id)))(
+  it.each(THEMES.map((theme) => theme.id).filter((id) => !['quantization', 'lora', 'pruning', 'unlearning'].includes(id)))(
     'keeps %s at 0.7 precision and 0.35 recall or better, so its page lists mostly the right papers',
     (id) => {
       const row = rows.find((candidate) => candidate.id === id)!;

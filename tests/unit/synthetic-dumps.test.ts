@@ -3,12 +3,15 @@ import { median } from '../../bench/browser-metrics.ts';
 import { syntheticDumps } from '../../bench/synthetic-dumps.ts';
 import { readPaperPage } from '../../src/lib/ingest/markdown.ts';
 import { ingest } from '../../src/lib/ingest/pipeline.ts';
-
-const encode = (text: string) => new TextEncoder().encode(text);
+import { THEMES } from '../../src/lib/themes.ts';
+import { encode } from '../helpers/dump.ts';
 
 describe('synthetic dumps for the benchmark', () => {
   const dumps = syntheticDumps(600);
-  const { summary, pages } = ingest(dumps.map((dump) => ({ name: dump.name, bytes: encode(dump.text) })));
+  const { summary, pages } = ingest(
+    dumps.map((dump) => ({ name: dump.name, bytes: encode(dump.text) })),
+    { themes: THEMES },
+  );
 
   it('are the same for the same seed, and different for another', () => {
     expect(syntheticDumps(600)).toEqual(dumps);

@@ -3,6 +3,7 @@ import {
   CONTRIBUTION_WEIGHT,
   MAX_ABSTRACT_REPEATS,
   OTHER_THEME,
+  signalRegex,
   TITLE_WEIGHT,
   type ThemeDefinition,
 } from '../themes.ts';
@@ -29,17 +30,13 @@ export interface CompiledTheme {
 /** Evidence shows at most this many terms per theme. */
 const MAX_EVIDENCE_TERMS = 5;
 
-/** Compiles theme signals to whole-word regular expressions, case-insensitive unless a signal says otherwise. */
+/** Compiles theme signals to whole-word regular expressions (signalRegex; the start of a word is checked by wordMatches). */
 export function compileThemes(definitions: readonly ThemeDefinition[]): CompiledTheme[] {
   return definitions.map((theme) => ({
     id: theme.id,
     name: theme.name,
     threshold: theme.threshold ?? DEFAULT_THRESHOLD,
-    signals: theme.signals.map(({ pattern, weight, caseSensitive = false }) => ({
-      // The start of a word is checked in code (wordMatches): a leading lookbehind makes V8 try every position.
-      regex: new RegExp(`(?:${pattern})(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu'),
-      weight,
-    })),
+    signals: theme.signals.map((signal) => ({ regex: signalRegex(signal), weight: signal.weight })),
   }));
 }
 

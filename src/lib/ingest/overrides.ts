@@ -1,22 +1,27 @@
 import { z } from 'astro/zod';
-import { THEME_IDS } from '../paper.ts';
 import type { Classification } from './classify.ts';
 import { OTHER_THEME } from '../themes.ts';
 
 export const OVERRIDES_FILE = 'content/overrides.json';
 
-/** Curator corrections: per paper slug, themes to add or remove, and why. */
-const overridesSchema = z.record(
-  z.string(),
-  z
-    .object({
-      add: z.array(z.enum(THEME_IDS)).default([]),
-      remove: z.array(z.enum(THEME_IDS)).default([]),
-      note: z.string().min(1),
-    })
-    .strict(),
-);
-export type Overrides = z.infer<typeof overridesSchema>;
+/** Curator corrections, per paper slug, with `themeIds` the ids a paper can carry. */
+function overridesSchema(themeIds: readonly [string, ...string[]]) {
+  return z.record(
+    z.string(),
+    z
+      .object({
+        /** Themes the paper joins whatever its score. */
+        add: z.array(z.enum(themeIds)).default([]),
+        /** Themes the paper leaves whatever its score. */
+        remove: z.array(z.enum(themeIds)).default([]),
+        /** Why: shown as the evidence for an added theme. */
+        note: z.string().min(1),
+      })
+      .strict(),
+  );
+}
+export type Overrides = z.infer<ReturnType<typeof overridesSchema>>;
+export type Override = Overrides[string];
 
 export class OverridesError extends Error {
   constructor(line: number, problem: string) {
@@ -31,14 +36,15 @@ export function lineOf(text: string, needle: string): number {
   return index < 0 ? 1 : text.slice(0, index).split('\n').length;
 }
 
-export function parseOverrides(text: string): Overrides {
+/** Reads content/overrides.json's text; `themeIds` are the ids a paper can carry (themeIdsOf). */
+export function parseOverrides(text: string, themeIds: readonly [string, ...string[]]): Overrides {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     throw new OverridesError(1, `not valid JSON (${(error as Error).message})`);
   }
-  const result = overridesSchema.safeParse(json);
+  const result = overridesSchema(themeIds).safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const slug = String(issue.path[0] ?? '');
@@ -47,15 +53,22 @@ export function parseOverrides(text: string): Overrides {
   return result.data;
 }
 
-/** Applies a curator's correction to a paper's classification; an added theme's evidence is the curator's note. */
-export function applyOverride(classification: Classification, override: Overrides[string] | undefined): Classification {
+/**
+ * Applies a curator's correction to a paper's classification; an added theme's evidence is the
+ * curator's note. The themes stay in the order of `themeIds`.
+ */
+export function applyOverride(
+  classification: Classification,
+  override: Override | undefined,
+  themeIds: readonly string[],
+): Classification {
   if (!override) return classification;
   const themes = new Set(classification.themes);
   for (const id of override.remove) themes.delete(id);
   for (const id of override.add) themes.add(id);
   if (themes.size > 1) themes.delete(OTHER_THEME.id);
   if (themes.size === 0) themes.add(OTHER_THEME.id);
-  const kept = THEME_IDS.filter((id) => themes.has(id));
+  const kept = themeIds.filter((id) => themes.has(id));
   const evidence = Object.fromEntries(
     kept.flatMap((id) => {
       if (override.add.includes(id)) return [[id, [`curator: ${override.note}`]]];

@@ -1,12 +1,11 @@
-import { themes } from '../../../content/themes.ts';
 import type { SearchRecord } from '../search/records.ts';
-import { OTHER_THEME, type ThemeDefinition } from '../themes.ts';
+import { OTHER_THEME, themeIdsOf, type ThemeDefinition } from '../themes.ts';
 import { inlinesToText, toInlines } from './abstract-text.ts';
 import { classify, compileThemes, type CompiledTheme } from './classify.ts';
 import { compareCodeUnits } from './compare.ts';
 import { paperPage } from './markdown.ts';
 import { mergeEntries, type MergedPaper } from './merge.ts';
-import { applyOverride, lineOf, OverridesError, parseOverrides, unknownOverrideSlugs, type Overrides } from './overrides.ts';
+import { applyOverride, lineOf, OverridesError, parseOverrides, unknownOverrideSlugs, type Override } from './overrides.ts';
 import { parseDump, type DumpEntry } from './parse-dump.ts';
 import { readLines } from './read-lines.ts';
 import { assignSlugs } from './slug.ts';
@@ -33,9 +32,12 @@ export interface IngestResult {
   summary: IngestSummary;
 }
 
+/** Ingest's configuration, passed in: the pipeline reads no file. */
 export interface IngestOptions {
+  /** The themes papers are classified into (THEMES, from content/themes.json, for the site's pages). */
+  themes: readonly ThemeDefinition[];
+  /** The text of content/overrides.json; no corrections when left out. */
   overridesText?: string;
-  themeDefinitions?: readonly ThemeDefinition[];
   /** Called after each dump is parsed, for progress on long runs. */
   onDumpParsed?: (done: number, total: number, entries: number) => void;
 }
@@ -44,7 +46,7 @@ export interface IngestOptions {
 export interface PageJob {
   slug: string;
   paper: MergedPaper;
-  override: Overrides[string] | undefined;
+  override: Override | undefined;
 }
 
 /** What the summary and the search index need of a page once it is written: all but its content. */
@@ -62,10 +64,7 @@ export interface RenderedPage extends PageOutline {
 export const outlineOf = ({ name, themes, searchRecord }: RenderedPage): PageOutline => ({ name, themes, searchRecord });
 
 /** Everything before the per-paper work: parse, merge, slug, check overrides. Throws on bad input. */
-export function preparePages(
-  sources: readonly SourceFile[],
-  options: IngestOptions = {},
-): { jobs: PageJob[]; entriesRead: number } {
+export function preparePages(sources: readonly SourceFile[], options: IngestOptions): { jobs: PageJob[]; entriesRead: number } {
   const ordered = [...sources].sort((a, b) => compareCodeUnits(a.name, b.name));
   const entries: DumpEntry[] = [];
   ordered.forEach((source, index) => {
@@ -75,7 +74,7 @@ export function preparePages(
   const papers = mergeEntries(entries);
   const slugs = assignSlugs(papers);
   const overridesText = options.overridesText ?? '{}';
-  const overrides = parseOverrides(overridesText);
+  const overrides = parseOverrides(overridesText, themeIdsOf(options.themes));
   const unknown = unknownOverrideSlugs(overrides, new Set(slugs.values()));
   if (unknown.length > 0) {
     throw new OverridesError(lineOf(overridesText, `"${unknown[0]}"`), `no paper has the slug "${unknown[0]}"`);
@@ -90,11 +89,12 @@ export function preparePages(
 /** Classifies and renders papers to Markdown pages: pure, and independent per paper. */
 export function renderPages(jobs: readonly PageJob[], compiled: readonly CompiledTheme[]): RenderedPage[] {
   const themeNames = new Map<string, string>([...compiled, OTHER_THEME].map((theme) => [theme.id, theme.name]));
+  const themeOrder = themeIdsOf(compiled);
   return jobs.map(({ slug, paper, override }) => {
     const title = inlinesToText(toInlines(paper.title));
     const abstract = toInlines(paper.abstract);
     const text = inlinesToText(abstract);
-    const { themes: themeIds, evidence } = applyOverride(classify(title, text, compiled), override);
+    const { themes: themeIds, evidence } = applyOverride(classify(title, text, compiled), override, themeOrder);
     const content = paperPage(
       {
         title,
@@ -119,10 +119,6 @@ export function renderPages(jobs: readonly PageJob[], compiled: readonly Compile
     };
     return { name: `${slug}.md`, content, themes: themeIds, searchRecord };
   });
-}
-
-export function compileConfiguredThemes(definitions: readonly ThemeDefinition[] = themes): CompiledTheme[] {
-  return compileThemes(definitions);
 }
 
 /** The search records in file-name order, and the counts the CLI prints. */
@@ -156,7 +152,7 @@ export function collectResult(rendered: readonly RenderedPage[], entriesRead: nu
  * copies of the same paper, slug, classify, apply curator overrides, render. Throws a SourceError
  * or OverridesError (naming file and line) on bad input, before anything is written.
  */
-export function ingest(sources: readonly SourceFile[], options: IngestOptions = {}): IngestResult {
+export function ingest(sources: readonly SourceFile[], options: IngestOptions): IngestResult {
   const { jobs, entriesRead } = preparePages(sources, options);
-  return collectResult(renderPages(jobs, compileConfiguredThemes(options.themeDefinitions)), entriesRead);
+  return collectResult(renderPages(jobs, compileThemes(options.themes)), entriesRead);
 }

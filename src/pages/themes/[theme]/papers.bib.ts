@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { paperBibtex } from '../../../lib/paper-bibtex.ts';
 import { getLibrary } from '../../../lib/papers.ts';
-import { ALL_THEMES, type ThemeInfo } from '../../../lib/themes-lookup.ts';
+import { ALL_THEMES, type ThemeInfo } from '../../../lib/themes.ts';
 
 export const getStaticPaths = (() =>
   ALL_THEMES.map((theme) => ({ params: { theme: theme.id }, props: { theme } }))) satisfies GetStaticPaths;

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { paperFeed } from '../../../lib/feed.ts';
 import { getLibrary } from '../../../lib/papers.ts';
-import { ALL_THEMES, type ThemeInfo } from '../../../lib/themes-lookup.ts';
+import { ALL_THEMES, type ThemeInfo } from '../../../lib/themes.ts';
 import { SITE_TITLE } from '../../../site.config.ts';
 
 export const getStaticPaths = (() =>

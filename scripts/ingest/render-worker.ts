@@ -3,6 +3,6 @@ import { parentPort } from 'node:worker_threads';
 import { renderAndWriteShare, type WorkerMessage, type WorkerTask } from './render-in-parallel.ts';
 
 const post = (message: WorkerMessage): void => parentPort!.postMessage(message);
-parentPort!.once('message', ({ jobs, folder }: WorkerTask) => {
-  post({ outlines: renderAndWriteShare(jobs, folder, (written) => post({ written })) });
+parentPort!.once('message', (task: WorkerTask) => {
+  post({ outlines: renderAndWriteShare(task, (written) => post({ written })) });
 });
