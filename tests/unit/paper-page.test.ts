@@ -23,11 +23,11 @@ describe('a paper page', () => {
   it('opens with TOML front matter, which Astro reads, and leaves unknown values out', () => {
     expect(page.startsWith('+++\n')).toBe(true);
     expect(page).not.toMatch(/^(?:authors|published) =/mu);
-    expect(page.endsWith('+++\n\nThe abstract.\n')).toBe(true);
+    expect(page.endsWith('+++\n\n## Abstract\n\nThe abstract.\n')).toBe(true);
   });
 
   it('reads back as exactly the data it was written from, unknown values as null', () => {
-    expect(readPaperPage(page)).toEqual({ data: paper, body: '\nThe abstract.\n' });
+    expect(readPaperPage(page)).toEqual({ data: paper, body: '## Abstract\n\nThe abstract.\n' });
   });
 
   it('is refused when its front matter is missing', () => {
