@@ -1,5 +1,6 @@
 /** Sorting and theme filters for paper lists; the choice is kept in the address (`?sort=date&theme=lora`). */
 import { COMPARATORS, isSortKey, type SortablePaper, type SortKey } from '../lib/paper-sort.ts';
+import { plural } from '../lib/text.ts';
 
 interface Item extends SortablePaper {
   element: HTMLLIElement;
@@ -43,7 +44,7 @@ function setUpList(root: HTMLElement): void {
       if (visible) shown++;
       list.append(item.element);
     }
-    count.textContent = `${shown} paper${shown === 1 ? '' : 's'}`;
+    count.textContent = plural(shown, 'paper');
     const next = new URLSearchParams(location.search);
     if (key === 'title') next.delete('sort');
     else next.set('sort', key);

@@ -2,8 +2,10 @@
  * The Saved page: lists the papers this browser saved or marked read, straight from localStorage,
  * so it works offline and from disk; exports the list as a file and imports one.
  */
+import { plural } from '../lib/text.ts';
 import { serializeReadingList, type ReadingEntry } from '../lib/reading-list.ts';
 import { mergeReadingLists, parseReadingList, ReadingListError } from '../lib/reading-list-file.ts';
+import { paperUrl } from './lib/paper-url.ts';
 import { addStatusToCards, loadReadingList, onReadingListChange, storeReadingList } from './lib/reading-status.ts';
 
 const page = document.querySelector<HTMLElement>('[data-saved-page]')!;
@@ -11,15 +13,12 @@ const transferStatus = document.querySelector<HTMLElement>('[data-transfer-statu
 /** The site root, from this page's address (`<base>/saved/`). */
 const siteRoot = new URL('../', location.href);
 
-function paperHref(slug: string): string {
-  // From disk a folder would open as a directory listing, so link to its index.html there.
-  return new URL(`papers/${slug}/${location.protocol === 'file:' ? 'index.html' : ''}`, siteRoot).href;
-}
-
 function card(entry: ReadingEntry): HTMLLIElement {
   const item = Object.assign(document.createElement('li'), { className: 'paper-card' });
   const heading = Object.assign(document.createElement('h3'), { className: 'paper-card-title' });
-  heading.append(Object.assign(document.createElement('a'), { href: paperHref(entry.slug), textContent: entry.title }));
+  heading.append(
+    Object.assign(document.createElement('a'), { href: paperUrl(entry.slug, siteRoot).href, textContent: entry.title }),
+  );
   const when = new Date(entry.updated).toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric' });
   const meta = Object.assign(document.createElement('p'), { className: 'paper-meta', textContent: `Marked ${when}` });
   item.append(heading, meta);
@@ -60,7 +59,7 @@ async function importFile(input: HTMLInputElement): Promise<void> {
       transferStatus.textContent = 'This browser does not allow saving here (storage is off), so nothing was imported.';
       return;
     }
-    transferStatus.textContent = `Imported ${file.name}: ${changed} paper${changed === 1 ? '' : 's'} added or updated.`;
+    transferStatus.textContent = `Imported ${file.name}: ${plural(changed, 'paper')} added or updated.`;
   } catch (error) {
     const reason = error instanceof ReadingListError ? error.message : 'it could not be read';
     transferStatus.textContent = `Could not import ${file.name}: ${reason}. Nothing was changed.`;

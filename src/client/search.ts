@@ -6,7 +6,9 @@
  * (src/lib/search/disk-search.ts), which finds the same papers.
  * Results are built with DOM APIs only: no text from the index is ever parsed as HTML.
  */
+import { plural } from '../lib/text.ts';
 import { loadScript } from './lib/load-script.ts';
+import { paperUrl } from './lib/paper-url.ts';
 import type { DiskResult, DiskSearch, DiskSort } from '../lib/search/disk-search.ts';
 
 interface PagefindResultData {
@@ -127,13 +129,13 @@ function pagefindCard(data: PagefindResultData, query: string): ResultCard {
   };
 }
 
-/** A result from disk links to the paper page relatively, with `index.html`, as every page does. */
 function diskCard(result: DiskResult, query: string): ResultCard {
-  const highlight = query ? `?${new URLSearchParams({ highlight: query })}` : '';
+  const url = paperUrl(result.slug, siteRoot);
+  if (query) url.searchParams.set('highlight', query);
   const excerpt = result.excerpt.map((part) =>
     part.marked ? Object.assign(document.createElement('mark'), { textContent: part.text }) : document.createTextNode(part.text),
   );
-  return { href: `../papers/${result.slug}/index.html${highlight}`, title: result.title, excerpt, themes: result.themes };
+  return { href: url.href, title: result.title, excerpt, themes: result.themes };
 }
 
 function resultItem(card: ResultCard): HTMLLIElement {
@@ -168,7 +170,7 @@ function showCount(state: SearchState, total: number): void {
   statusLine.textContent =
     total === 0
       ? `No papers match ${scope}.`
-      : `${total} paper${total === 1 ? '' : 's'} match ${scope}${total > RESULTS_SHOWN ? `; showing the first ${RESULTS_SHOWN}` : ''}.`;
+      : `${plural(total, 'paper')} match ${scope}${total > RESULTS_SHOWN ? `; showing the first ${RESULTS_SHOWN}` : ''}.`;
 }
 
 async function runFromDisk(state: SearchState, runId: number): Promise<void> {

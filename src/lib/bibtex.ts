@@ -8,6 +8,8 @@
  * non-Latin text or leaves `%` unescaped; tests read every entry back with a BibTeX parser.)
  */
 
+import { plural } from './text.ts';
+
 const SPECIAL: Readonly<Record<string, string>> = {
   '\\': '\\textbackslash{}',
   '{': '\\{',
@@ -48,7 +50,7 @@ export function bibtexEntry(paper: CitablePaper): string {
   const notes = [
     'Hugging Face Daily Papers',
     paper.listed && `listed ${paper.listed}`,
-    paper.authors !== null && `${paper.authors} author${paper.authors === 1 ? '' : 's'}, names not listed`,
+    paper.authors !== null && `${plural(paper.authors, 'author')}, names not listed`,
   ].filter(Boolean);
   const fields: [string, string][] = [
     ['title', `{${escapeBibtex(paper.title)}}`],

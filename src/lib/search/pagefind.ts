@@ -81,7 +81,8 @@ export async function indexSearchRecords(records: readonly SearchRecord[]): Prom
     const index = await newIndex();
     const indexed = await index.addDirectory({ path: pages, glob: PAPER_PAGES_GLOB });
     if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
-    if (indexed.page_count !== records.length) throw new Error(`Pagefind indexed ${indexed.page_count} of ${records.length} papers`);
+    if (indexed.page_count !== records.length)
+      throw new Error(`Pagefind indexed ${indexed.page_count} of ${records.length} papers`);
     rmSync(pages, { recursive: true, force: true }); // read by now: free the memory while Pagefind builds its index
     return await indexFiles(index);
   } finally {
