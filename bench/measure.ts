@@ -9,6 +9,12 @@ export interface Measurement {
   peakRss: number;
   /** Peak resident memory of each part of the tree, as `roleOf` names the processes. */
   peakRssByRole: Record<string, number>;
+  /** How the tree's peak (`peakRss`) was shared among the roles at that moment: whose memory met at the peak. */
+  peakRssSplit: Record<string, number>;
+  /** Milliseconds from the start to the tree's peak. */
+  peakAtMs: number;
+  /** When each role was first and last seen running, in milliseconds from the start (to a sample). */
+  spanByRole: Record<string, { fromMs: number; toMs: number }>;
   output: string;
 }
 
@@ -71,14 +77,24 @@ export function measure(
     });
     let peakRss = 0;
     const peakRssByRole: Record<string, number> = {};
+    let peakRssSplit: Record<string, number> = {};
+    let peakAtMs = 0;
+    const spanByRole: Record<string, { fromMs: number; toMs: number }> = {};
     let output = '';
     const timer = setInterval(() => {
       if (!child.pid) return;
       const byRole = treeRss(child.pid, options.rootRole ?? 'command', options.roleOf ?? (() => undefined));
-      peakRss = Math.max(
-        peakRss,
-        [...byRole.values()].reduce((sum, bytes) => sum + bytes, 0),
-      );
+      const now = performance.now() - started;
+      const total = [...byRole.values()].reduce((sum, bytes) => sum + bytes, 0);
+      if (total > peakRss) {
+        peakRss = total;
+        peakRssSplit = Object.fromEntries(byRole);
+        peakAtMs = now;
+      }
+      for (const role of byRole.keys()) {
+        const span = (spanByRole[role] ??= { fromMs: now, toMs: now });
+        span.toMs = now;
+      }
       for (const [role, bytes] of byRole) peakRssByRole[role] = Math.max(peakRssByRole[role] ?? 0, bytes);
     }, SAMPLE_MS);
     const collect = (chunk: Buffer): void => {
@@ -92,7 +108,7 @@ export function measure(
       clearInterval(timer);
       const ms = performance.now() - started;
       if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed with code ${code}:\n${output.slice(-4000)}`));
-      else resolve({ ms, peakRss, peakRssByRole, output });
+      else resolve({ ms, peakRss, peakRssByRole, peakRssSplit, peakAtMs, spanByRole, output });
     });
   });
 }
