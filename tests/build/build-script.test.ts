@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { linkNodeModules, REPO } from '../helpers/workspace.ts';
+import { linkNodeModules, REPO } from '../../scripts/lib/project-copy.ts';
 
 /** A copy of the project with the seeds, as from a fresh clone, sharing the repository's packages. */
 function projectCopy(): string {

@@ -1,23 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { REPO } from '../../scripts/lib/project-copy.ts';
 
-export const REPO = resolve(import.meta.dirname, '../..');
+export { REPO };
 export const SEEDS = join(REPO, 'content/sources');
-
-/**
- * The project's node_modules for a copy of it (the benchmark's, a build test's): a folder of links
- * to the repository's packages, so that each copy keeps its own Astro and Vite caches
- * (node_modules/.astro, .vite) and every build starts cold.
- */
-export function linkNodeModules(project: string): void {
-  const modules = join(project, 'node_modules');
-  mkdirSync(modules, { recursive: true });
-  for (const name of readdirSync(join(REPO, 'node_modules'))) {
-    if (name !== '.astro' && name !== '.vite') symlinkSync(join(REPO, 'node_modules', name), join(modules, name));
-  }
-}
 
 /** A scratch project root with its own content/sources, for running the ingest CLI on. */
 export function makeWorkspace(sourceFiles: readonly string[] = readdirSync(SEEDS).map((name) => join(SEEDS, name))): string {
@@ -45,7 +33,6 @@ export function runIngest(root: string, timeoutMs = 120_000): RunResult {
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Every page in a workspace's content/papers: file name to content. */
 /** The Markdown pages ingest wrote into a workspace, by file name. */
 export function readPages(root: string): Map<string, string> {
   const dir = join(root, 'content/papers');
