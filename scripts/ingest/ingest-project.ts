@@ -27,6 +27,16 @@ export async function readSources(folder: string): Promise<SourceFile[]> {
   return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(folder, name)) })));
 }
 
+/** The curators' corrections as text; undefined when there is no file (any other failure to read it is an error). */
+async function readOverrides(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
 /**
  * Ingests the project at `root`: its content/sources/*.txt and content/overrides.json (no
  * corrections when it is missing), classified into `themes`, become content/papers, replaced
@@ -35,7 +45,7 @@ export async function readSources(folder: string): Promise<SourceFile[]> {
 export async function ingestProject(root: string, themes: readonly ThemeDefinition[]): Promise<IngestRun> {
   const sources = await readSources(join(root, 'content/sources'));
   const writers = startPageWriters(sources.reduce((sum, source) => sum + source.bytes.length, 0));
-  const overridesText = await readFile(join(root, 'content/overrides.json'), 'utf8').catch(() => undefined);
+  const overridesText = await readOverrides(join(root, 'content/overrides.json'));
   const steps: Record<string, number> = {};
   let lap = performance.now();
   const step = (name: string): void => {

@@ -4,7 +4,7 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import { remark } from 'remark';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestProject, readSources } from '../../scripts/ingest/ingest-project.ts';
-import { toInlines, type Inline } from '../../src/lib/ingest/abstract-text.ts';
+import { inlinesToText, toInlines, type Inline } from '../../src/lib/ingest/abstract-text.ts';
 import { ABSTRACT_HEADING, readPaperPage } from '../../src/lib/ingest/markdown.ts';
 import { preparePages } from '../../src/lib/ingest/pipeline.ts';
 import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/search/records.ts';
@@ -30,9 +30,6 @@ function inlinesOf(children: readonly PhrasingContent[]): Inline[] {
   }
   return inlines;
 }
-
-const textOf = (inlines: readonly Inline[]): string =>
-  inlines.map((inline) => (inline.type === 'text' ? inline.value : inline.url)).join('');
 
 const describeNode = (node: RootContent | undefined): string =>
   node === undefined ? 'nothing' : node.type === 'heading' ? `heading ${node.depth}` : node.type;
@@ -69,7 +66,7 @@ describe('every page written from the seeds reads back with remark', async () =>
       expect(inlinesOf(heading.children), name).toEqual([{ type: 'text', value: ABSTRACT_HEADING }]);
       const inlines = inlinesOf(paragraph.children);
       expect(inlines, name).toEqual(written.get(data.slug));
-      expect(textOf(inlines), name).toBe(records.get(data.slug)!.text);
+      expect(inlinesToText(inlines), name).toBe(records.get(data.slug)!.text);
     }
     expect(wrong).toEqual([]);
   });
