@@ -3,12 +3,10 @@
  * so both sort the same way. Papers lacking a value go last; ties fall back to the title.
  */
 
-export interface SortablePaper {
-  title: string;
-  /** ISO date or null. */
-  published: string | null;
-  upvotes: number | null;
-}
+import type { PaperData } from './paper.ts';
+
+/** What sorting reads of a paper: its title, ISO date or null, and upvotes or null. */
+export type SortablePaper = Pick<PaperData, 'title' | 'published' | 'upvotes'>;
 
 export const SORT_KEYS = ['title', 'date', 'upvotes'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

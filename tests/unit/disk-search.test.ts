@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildDiskIndex,
-  decodeNumbers,
-  DiskSearch,
-  encodeNumbers,
-  EXCERPT_WORDS,
-  type DiskPaper,
-} from '../../src/lib/search/disk-search.ts';
+import { buildDiskIndex, decodeNumbers, DiskSearch, encodeNumbers, EXCERPT_WORDS } from '../../src/lib/search/disk-search.ts';
+import type { SearchRecord } from '../../src/lib/search/records.ts';
 import { compareCodePoints, indexedStems, normalizeQuery, queryTerms, stem } from '../../src/lib/search/words.ts';
 
 describe('the words Pagefind indexes', () => {
@@ -69,10 +63,10 @@ describe('paper numbers in the index', () => {
   });
 });
 
-const paper = (slug: string, fields: Partial<DiskPaper>): DiskPaper => ({
+const paper = (slug: string, fields: Partial<SearchRecord>): SearchRecord => ({
   slug,
   title: slug,
-  abstract: '',
+  text: '',
   themes: ['Other'],
   published: null,
   upvotes: null,
@@ -80,30 +74,30 @@ const paper = (slug: string, fields: Partial<DiskPaper>): DiskPaper => ({
 });
 
 const THEMES = ['Quantization', 'LoRA', 'Fine-tuning & PEFT', 'Other'];
-const papers: DiskPaper[] = [
+const papers: SearchRecord[] = [
   paper('qlora', {
     title: 'QLoRA: Efficient Finetuning of Quantized LLMs',
-    abstract: 'We present QLoRA, an efficient finetuning approach that reduces memory usage.',
+    text: 'We present QLoRA, an efficient finetuning approach that reduces memory usage.',
     themes: ['Quantization', 'LoRA'],
     published: '2023-05-23',
     upvotes: 40,
   }),
   paper('lq-lora', {
     title: 'LQ-LoRA: Low-rank Plus Quantized Matrix Decomposition',
-    abstract: 'We propose a simple approach for memory-efficient adaptation of pretrained language models.',
+    text: 'We propose a simple approach for memory-efficient adaptation of pretrained language models.',
     themes: ['LoRA'],
     published: '2023-11-20',
     upvotes: 12,
   }),
   paper('fine-tuning-study', {
     title: 'A Study of Fine-Tuning',
-    abstract: 'Full fine-tuning is compared with pruning the model first.',
+    text: 'Full fine-tuning is compared with pruning the model first.',
     themes: ['Fine-tuning & PEFT'],
     upvotes: 12,
   }),
   paper('pruning', {
     title: 'Pruning at Initialization',
-    abstract: `We prune networks before training. ${'Many more words follow here. '.repeat(10)}`,
+    text: `We prune networks before training. ${'Many more words follow here. '.repeat(10)}`,
     published: '2021-01-01',
   }),
 ];
@@ -151,7 +145,7 @@ describe('search from disk', () => {
     const [first] = disk.search('QLoRA').results;
     expect(first!.themes).toEqual(['Quantization', 'LoRA']);
     expect(first!.excerpt.filter((part) => part.marked).map((part) => part.text)).toEqual(['QLoRA,']);
-    expect(first!.excerpt.map((part) => part.text).join('')).toBe(papers[0]!.abstract);
+    expect(first!.excerpt.map((part) => part.text).join('')).toBe(papers[0]!.text);
     const long = disk
       .search('prune')
       .results[0]!.excerpt.map((part) => part.text)

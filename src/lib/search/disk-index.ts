@@ -12,16 +12,8 @@ export const DISK_INDEX_PATH = 'search/disk-index.js';
 
 /** The index, in the site's title order as papers.json lists the papers. */
 export function diskIndex(records: readonly SearchRecord[]): DiskIndexData {
-  const papers = sortPapers(records, 'title').map((record) => ({
-    slug: record.slug,
-    title: record.title,
-    abstract: record.text,
-    themes: record.themes,
-    published: record.published,
-    upvotes: record.upvotes,
-  }));
   return buildDiskIndex(
-    papers,
+    sortPapers(records, 'title'),
     ALL_THEMES.map((theme) => theme.name),
   );
 }

@@ -7,18 +7,8 @@
  * finds every word it starts, which is at least what Pagefind finds.
  * Pure: the builder (disk-index.ts) and the browser script both use it.
  */
+import type { SearchRecord } from './records.ts';
 import { compareCodePoints, indexedStems, normalizeQuery, queryTerms, textStems, WHITESPACE } from './words.ts';
-
-/** What the index needs to know of a paper. */
-export interface DiskPaper {
-  slug: string;
-  title: string;
-  abstract: string;
-  /** Theme names, as the paper's chips show them. */
-  themes: readonly string[];
-  published: string | null;
-  upvotes: number | null;
-}
 
 /** A paper in the index: slug, title, ISO date or '', upvotes, themes as bits of `themes`, the start of its abstract. */
 export type IndexedPaper = [slug: string, title: string, date: string, upvotes: number, themes: number, excerpt: string];
@@ -87,7 +77,7 @@ function excerptOf(abstract: string): string {
 }
 
 /** Builds the index. Papers keep their order: a paper's number is its place in `papers`. */
-export function buildDiskIndex(papers: readonly DiskPaper[], themes: readonly string[]): DiskIndexData {
+export function buildDiskIndex(papers: readonly SearchRecord[], themes: readonly string[]): DiskIndexData {
   const pages = new Map<string, number[]>();
   const titles = new Map<string, number[]>();
   const add = (map: Map<string, number[]>, word: string, paper: number): void => {
@@ -98,7 +88,7 @@ export function buildDiskIndex(papers: readonly DiskPaper[], themes: readonly st
   papers.forEach((paper, number) => {
     const inTitle = textStems(paper.title);
     // The theme names as Pagefind reads them from the paper page's `themes` metadata.
-    const all = new Set([...inTitle, ...textStems(paper.abstract), ...textStems(paper.themes.join(', '))]);
+    const all = new Set([...inTitle, ...textStems(paper.text), ...textStems(paper.themes.join(', '))]);
     for (const word of all) add(pages, word, number);
     for (const word of inTitle) add(titles, word, number);
   });
@@ -112,7 +102,7 @@ export function buildDiskIndex(papers: readonly DiskPaper[], themes: readonly st
       paper.published ?? '',
       paper.upvotes ?? 0,
       paper.themes.reduce((bits, name) => bits + (themeBit.get(name) ?? 0), 0),
-      excerptOf(paper.abstract),
+      excerptOf(paper.text),
     ]),
     words: words.join(' '),
     postings: words.map((word) => encodeNumbers(pages.get(word)!)).join(' '),

@@ -4,21 +4,18 @@
  * renders the site, instead of re-reading every built page afterwards.
  */
 import { escapeAttribute, escapeText } from 'entities';
+import type { PaperData } from '../paper.ts';
 import { paperPath } from '../paths.ts';
 
 /** The records file, inside content/papers/ (the collection loads only `*.md`). */
 export const SEARCH_RECORDS_FILE = 'search-records.json';
 
-export interface SearchRecord {
-  slug: string;
-  title: string;
+export type SearchRecord = Pick<PaperData, 'slug' | 'title' | 'published' | 'upvotes'> & {
   /** The abstract as plain text, as the page shows it. */
   text: string;
-  /** Theme names, so a search for a theme's name finds its papers. */
+  /** Theme names (not ids), so a search for a theme's name finds its papers. */
   themes: string[];
-  published: string | null;
-  upvotes: number | null;
-}
+};
 
 /**
  * The page Pagefind indexes for a paper: the title as heading (Pagefind ranks headings higher, as
