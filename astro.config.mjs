@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
+import { atomicOutput } from './src/integrations/atomic-output.ts';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { ingestOnSourceChange } from './src/integrations/ingest-on-source-change.ts';
 import { offlineCache } from './src/integrations/offline-cache.ts';
@@ -35,7 +36,9 @@ export default defineConfig({
     sitemap({ filter: (page) => !page.endsWith('/offline/') }),
     sitemapAlias(),
     searchIndexes(),
-    // Last: the worker's version covers every file the integrations before it write.
+    // The worker's version covers every file the integrations before it write.
     offlineCache(),
+    // Last: the finished site takes the place of the previous one only when all of it is written.
+    atomicOutput(),
   ],
 });

@@ -9,6 +9,8 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
+      '.*-staging-*/',
+      '.*-previous-*/',
       '.astro/',
       '.test-builds/',
       'test-results/',
