@@ -30,3 +30,5 @@ function onOrOff(name: string, value: string): boolean {
 export const RELATED_COUNT = 5;
 /** How many papers the home page shows as most upvoted and latest. */
 export const HOME_LIST_LENGTH = 6;
+/** How many of the newest papers a feed carries (feed readers expect a few dozen items, not the archive). */
+export const FEED_LENGTH = 50;
