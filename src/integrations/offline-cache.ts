@@ -38,14 +38,6 @@ export function shellPaths(dir: string): string[] {
   ];
 }
 
-/**
- * Files Pagefind writes in an arbitrary order, so that identical builds differ in them
- * (Pagefind/pagefind#638): its entry file, page metadata and filter indexes. They are made from the
- * papers' search records, whose every word the paper pages show and the version covers, as it covers
- * Pagefind's scripts and word index.
- */
-const UNSTABLE_FILE = /^pagefind\/(?:pagefind-entry\.json|[^/]+\.pf_meta|filter\/)/u;
-
 /** A file's digest, as the build's version takes it in. */
 const fileDigest = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');
 
@@ -69,13 +61,15 @@ function siteDigests(dir: string): Map<string, string> {
 
 /**
  * The build's version: a hash of the digests of every file of the built site in `dir` but the
- * worker (and Pagefind's unstable files), with their paths, and of the worker's code. It changes
- * whenever a reader could see a difference and stays the same for identical sources.
+ * worker, with their paths, and of the worker's code. It covers every file the worker may cache
+ * (Pagefind's too, whose names change when its index does), so a redeploy that changes any of them
+ * installs a new worker and a new cache, and offline a reader never mixes two builds; identical
+ * sources give the same version.
  */
 export function siteVersion(dir: string, workerCode: string): string {
   const digests = siteDigests(dir);
   const hash = createHash('sha256');
-  const paths = [...digests.keys()].filter((path) => !UNSTABLE_FILE.test(path)).sort();
+  const paths = [...digests.keys()].sort();
   for (const path of paths) hash.update(`${path}\0${digests.get(path)}\0`);
   return hash.update(workerCode).digest('hex').slice(0, 16);
 }

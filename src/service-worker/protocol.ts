@@ -10,6 +10,14 @@ export const WORKER_FILE = 'sw.js';
 /** The page shown for a page that was never cached, when the reader is offline. */
 export const OFFLINE_PAGE = 'offline/';
 
+/**
+ * Every page of the site carries this in its head (src/layouts/Base.astro). The worker keeps an HTML
+ * response only when it has it: a captive portal's login page, answered with 200 at a page's address,
+ * is not one of the site's pages and must never replace a good copy.
+ */
+export const PAGE_MARKER = { name: 'generator', content: 'Papershelf' } as const;
+export const PAGE_MARKER_HTML = `<meta name="${PAGE_MARKER.name}" content="${PAGE_MARKER.content}">`;
+
 /** The message a page posts to the worker: fetch and cache these absolute URLs of the site. */
 export const KEEP_MESSAGE = 'papershelf:keep';
 export interface KeepMessage {

@@ -16,7 +16,7 @@
  *
  * Compiled by src/integrations/offline-cache.ts into `sw.js` at the site root.
  */
-import { cacheKey, cachePrefix, KEEP_MESSAGE, OFFLINE_PAGE, type KeepMessage } from './protocol.ts';
+import { cacheKey, cachePrefix, KEEP_MESSAGE, OFFLINE_PAGE, PAGE_MARKER_HTML, type KeepMessage } from './protocol.ts';
 
 /** Set at build time: a hash of the built site, and the shell's paths from the site root. */
 declare const __PAPERSHELF_VERSION__: string;
@@ -55,8 +55,24 @@ const SHELL = __PAPERSHELF_SHELL__.map((path) => new URL(path, ROOT).href);
 const OFFLINE = new URL(OFFLINE_PAGE, ROOT).href;
 
 const inSite = (url: string): boolean => url.startsWith(ROOT);
-/** A redirected response cannot answer a navigation from the cache, and an error is not worth keeping. */
-const worthKeeping = (response: Response): boolean => response.ok && !response.redirected;
+/**
+ * Whether a response is one of this site's files, worth keeping: not an error, not redirected (a
+ * redirected response cannot answer a navigation from the cache), and, when it is HTML, one of the
+ * site's pages, which all carry PAGE_MARKER_HTML. A captive portal's login page answers any address
+ * with 200 and HTML, for a page, a stylesheet or Pagefind's files alike: it is never kept.
+ */
+async function worthKeeping(response: Response): Promise<boolean> {
+  if (!response.ok || response.redirected) return false;
+  if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) return true;
+  return (await response.clone().text()).includes(PAGE_MARKER_HTML);
+}
+
+/** Puts a response in the cache if it is worth keeping; says whether it did. */
+async function put(cache: Cache, url: string, response: Response): Promise<boolean> {
+  if (!(await worthKeeping(response))) return false;
+  await cache.put(cacheKey(url), response);
+  return true;
+}
 /**
  * A request to the host that checks with it (a conditional request, answered with "not modified" when
  * nothing changed) rather than trusting the browser's HTTP cache, which may hold files of the previous
@@ -85,8 +101,7 @@ async function keep(cache: Cache | undefined, urls: readonly string[]): Promise<
   await Promise.all(
     urls.map(async (url) => {
       try {
-        const response = await fetch(fresh(url));
-        if (worthKeeping(response)) await cache.put(cacheKey(url), response);
+        await put(cache, url, await fetch(fresh(url)));
       } catch {
         // Offline, or the page is gone: it is simply not kept.
       }
@@ -109,7 +124,11 @@ worker.addEventListener('install', (event) => {
     (async () => {
       // All or nothing: if the shell cannot be fetched, this worker is dropped and the current one stays.
       const cache = await (ownCache = caches.open(CACHE));
-      await cache.addAll(SHELL.map(fresh));
+      await Promise.all(
+        SHELL.map(async (url) => {
+          if (!(await put(cache, url, await fetch(fresh(url))))) throw new Error(`${url} is not this site's file`);
+        }),
+      );
       await keep(cache, await keptByEarlierBuilds());
       await worker.skipWaiting();
     })(),
@@ -133,10 +152,8 @@ async function networkFirst(event: FetchEvent): Promise<Response> {
   const key = cacheKey(request.url);
   try {
     const response = await fetch(fresh(request));
-    if (worthKeeping(response)) {
-      const copy = response.clone();
-      event.waitUntil(openOwnCache().then((cache) => cache?.put(key, copy)));
-    }
+    const copy = response.clone();
+    event.waitUntil(openOwnCache().then((cache) => cache && put(cache, key, copy)));
     return response;
   } catch {
     const cached =
