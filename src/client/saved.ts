@@ -6,7 +6,13 @@ import { plural } from '../lib/text.ts';
 import { serializeReadingList, type ReadingEntry } from '../lib/reading-list.ts';
 import { mergeReadingLists, parseReadingList, ReadingListError } from '../lib/reading-list-file.ts';
 import { paperUrl } from './lib/paper-url.ts';
-import { addStatusToCards, loadReadingList, onReadingListChange, storeReadingList } from './lib/reading-status.ts';
+import {
+  addStatusToCards,
+  loadReadingList,
+  onReadingListChange,
+  REFUSAL_MESSAGES,
+  storeReadingList,
+} from './lib/reading-status.ts';
 
 const page = document.querySelector<HTMLElement>('[data-saved-page]')!;
 const transferStatus = document.querySelector<HTMLElement>('[data-transfer-status]')!;
@@ -55,8 +61,9 @@ async function importFile(input: HTMLInputElement): Promise<void> {
   input.value = '';
   try {
     const { list, changed } = mergeReadingLists(loadReadingList(), parseReadingList(await file.text()));
-    if (!storeReadingList(list)) {
-      transferStatus.textContent = 'This browser does not allow saving here (storage is off), so nothing was imported.';
+    const refusal = storeReadingList(list);
+    if (refusal) {
+      transferStatus.textContent = `Could not import ${file.name}: ${REFUSAL_MESSAGES[refusal]}. Nothing was changed.`;
       return;
     }
     transferStatus.textContent = `Imported ${file.name}: ${plural(changed, 'paper')} added or updated.`;

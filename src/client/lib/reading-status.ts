@@ -35,15 +35,27 @@ export function loadReadingList(): ReadingList {
   }
 }
 
-/** Stores the list and tells the page; false when the browser refuses (storage off or full). */
-export function storeReadingList(list: ReadingList): boolean {
+/** Why the browser refused to store the list: its storage for the site is full, or off (private mode, settings). */
+export type StorageRefusal = 'full' | 'off';
+
+/** What a reader is told when the list could not be stored. */
+export const REFUSAL_MESSAGES: Record<StorageRefusal, string> = {
+  full: 'this browser’s storage for this site is full',
+  off: 'this browser does not allow saving here (storage is off)',
+};
+
+const isQuotaError = (error: unknown): boolean =>
+  error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+
+/** Stores the list and tells the page; says why when the browser refuses. */
+export function storeReadingList(list: ReadingList): StorageRefusal | null {
   try {
     localStorage.setItem(STORAGE_KEY, serializeReadingList(list));
-  } catch {
-    return false;
+  } catch (error) {
+    return isQuotaError(error) ? 'full' : 'off';
   }
   window.dispatchEvent(new Event(CHANGE_EVENT));
-  return true;
+  return null;
 }
 
 /** Runs `listener` whenever the reading list changes, in this tab or another. */
@@ -69,8 +81,9 @@ function toggle(paper: PaperRef, status: Status): void {
   const current = loadReadingList();
   const on = !(current.get(paper.slug)?.[status] ?? false);
   const list = setStatus(current, paper, { [status]: on }, new Date());
-  if (!storeReadingList(list)) {
-    announce('This browser does not allow saving here (storage is off).');
+  const refusal = storeReadingList(list);
+  if (refusal) {
+    announce(`Not saved: ${REFUSAL_MESSAGES[refusal]}.`);
     return;
   }
   const entry = list.get(paper.slug);
