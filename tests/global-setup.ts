@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { projectCopy } from '../scripts/lib/project-copy.ts';
 import {
   BUILD_ROOT,
+  buildEnv,
   FIXTURE_PROJECT,
   FIXTURE_SOURCES,
   OFFLINE_OFF_BUILD,
@@ -14,27 +16,89 @@ import {
   SUBPATH_SITE,
 } from './helpers/site-builds.ts';
 
+/** Held by one test run at a time, from its setup to its end, while it builds or reads the fixture builds. */
+const LOCK = `${BUILD_ROOT}.lock`;
+const LOCK_WAIT_MS = 15 * 60_000;
+
 function run(command: string, args: string[], env: Record<string, string>): void {
-  const result = spawnSync(command, args, { cwd: FIXTURE_PROJECT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const result = spawnSync(command, args, { cwd: FIXTURE_PROJECT, env: buildEnv(env), encoding: 'utf8' });
   if (result.status !== 0)
     throw new Error(`${[command, ...args].join(' ')} (${JSON.stringify(env)}) failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Whether any of the run's test files reads the fixture builds (they all name them through site-builds.ts). */
+function usesFixtureBuilds(project: TestProject | undefined): boolean {
+  const files = project?.vitest.state.getFilepaths() ?? [];
+  if (files.length === 0) return true;
+  return files.some((file) => existsSync(file) && readFileSync(file, 'utf8').includes('/helpers/site-builds.ts'));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Several people run tests in one checkout: a run that rebuilt the fixture while another run's
+ * tests read it would fail both. A run waits for the lock; one whose process died leaves it stale.
+ */
+async function acquireLock(): Promise<() => void> {
+  const owner = join(LOCK, 'pid');
+  const started = Date.now();
+  let noticed = false;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(owner, String(process.pid));
+      return () => rmSync(LOCK, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let pid = Number.NaN;
+    try {
+      pid = Number(readFileSync(owner, 'utf8'));
+    } catch {
+      // Just made, pid not yet written: wait for it.
+    }
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) {
+      rmSync(LOCK, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`${LOCK} is still held by process ${pid}: is another test run stuck?`);
+    if (!noticed) console.warn(`Waiting for another test run (process ${pid}) to finish with the fixture builds…`);
+    noticed = true;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 /**
  * Builds the fixture site once for all tests that read the built output or drive a browser: first
  * as a plain `astro build` after `npm run ingest` (the site must be complete that way too), then with
  * `npm run build`, under a sub-path, and without offline reading. Set PAPERSHELF_REUSE_BUILDS=1 to
- * reuse earlier builds while working on tests.
+ * reuse earlier builds while working on tests. A run of tests that never read the builds (unit
+ * tests, ingest's) builds nothing.
  */
-export default function setup(): void {
-  if (process.env['PAPERSHELF_REUSE_BUILDS'] === '1' && existsSync(OFFLINE_OFF_BUILD)) return;
-  rmSync(BUILD_ROOT, { recursive: true, force: true });
-  // Under a fixed name, so that tests find the pages ingest wrote.
-  renameSync(projectCopy(BUILD_ROOT), FIXTURE_PROJECT);
-  for (const source of FIXTURE_SOURCES) copyFileSync(source, join(FIXTURE_PROJECT, 'content/sources', basename(source)));
-  run('npm', ['run', '--silent', 'ingest'], {});
-  run('npx', ['astro', 'build'], { OUT_DIR: SITE_BUILD });
-  run('npm', ['run', '--silent', 'build'], { OUT_DIR: SITE_BUILD_AGAIN });
-  run('npm', ['run', '--silent', 'build'], { OUT_DIR: SUBPATH_BUILD, BASE: SUBPATH_BASE, SITE: SUBPATH_SITE });
-  run('npm', ['run', '--silent', 'build'], { OUT_DIR: OFFLINE_OFF_BUILD, PAPERSHELF_OFFLINE: 'off' });
+export default async function setup(project?: TestProject): Promise<(() => void) | undefined> {
+  if (!usesFixtureBuilds(project)) return undefined;
+  const release = await acquireLock();
+  try {
+    if (process.env['PAPERSHELF_REUSE_BUILDS'] === '1' && existsSync(OFFLINE_OFF_BUILD)) return release;
+    rmSync(BUILD_ROOT, { recursive: true, force: true });
+    // Under a fixed name, so that tests find the pages ingest wrote.
+    renameSync(projectCopy(BUILD_ROOT), FIXTURE_PROJECT);
+    for (const source of FIXTURE_SOURCES) copyFileSync(source, join(FIXTURE_PROJECT, 'content/sources', basename(source)));
+    run('npm', ['run', '--silent', 'ingest'], {});
+    run('npx', ['astro', 'build'], { OUT_DIR: SITE_BUILD });
+    run('npm', ['run', '--silent', 'build'], { OUT_DIR: SITE_BUILD_AGAIN });
+    run('npm', ['run', '--silent', 'build'], { OUT_DIR: SUBPATH_BUILD, BASE: SUBPATH_BASE, SITE: SUBPATH_SITE });
+    run('npm', ['run', '--silent', 'build'], { OUT_DIR: OFFLINE_OFF_BUILD, PAPERSHELF_OFFLINE: 'off' });
+    return release;
+  } catch (error) {
+    release();
+    throw error;
+  }
 }

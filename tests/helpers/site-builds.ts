@@ -14,6 +14,8 @@ export const FIXTURE_SOURCES = [
 export const BUILD_ROOT = join(REPO, '.test-builds');
 /** The project copy the fixture site is built in: its content/papers is what ingest wrote. */
 export const FIXTURE_PROJECT = join(BUILD_ROOT, 'project');
+/** The pages and search records ingest wrote for the fixture site. */
+export const FIXTURE_PAPERS = join(FIXTURE_PROJECT, 'content/papers');
 /** The site as `npm run ingest && astro build` makes it, at the root of a host. */
 export const SITE_BUILD = join(BUILD_ROOT, 'site');
 /** The same sources built by `npm run build`: the two must be byte-identical. */
@@ -24,3 +26,12 @@ export const SUBPATH_BASE = '/reading-list/';
 export const SUBPATH_SITE = 'https://papers.example.org';
 /** The site built with offline reading turned off (PAPERSHELF_OFFLINE=off): no service worker. */
 export const OFFLINE_OFF_BUILD = join(BUILD_ROOT, 'offline-off');
+
+/** Variables the test runner sets (NODE_ENV=test, VITEST…) and the build settings a shell may carry. */
+const NOT_PASSED_ON = /^(?:NODE_ENV|TEST|VITEST(?:_.*)?|OUT_DIR|SITE|BASE|PAPERSHELF_OFFLINE)$/u;
+
+/** The environment for a build or server the tests start: as from a plain shell, with `settings` on top. */
+export function buildEnv(settings: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !NOT_PASSED_ON.test(name)));
+  return { ...env, ...settings };
+}

@@ -2,6 +2,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import type { paperRecord } from '../../src/lib/papers-json.ts';
+import { SITE_BUILD } from './site-builds.ts';
+
+/** One object of a build's papers.json, as the site writes it. */
+export type PaperRecord = ReturnType<typeof paperRecord>;
+
+/** A build's papers.json: every paper of the site. */
+export function readPapersJson(dir = SITE_BUILD): PaperRecord[] {
+  return JSON.parse(readFileSync(join(dir, 'papers.json'), 'utf8')) as PaperRecord[];
+}
+
+/** Every file of a build, as paths relative to the build folder, in order. */
+export function siteFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
 
 /** Every HTML file of a build, as paths relative to the build folder. */
 export function htmlFiles(dir: string): string[] {
