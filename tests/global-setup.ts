@@ -26,11 +26,15 @@ function run(command: string, args: string[], env: Record<string, string>): void
     throw new Error(`${[command, ...args].join(' ')} (${JSON.stringify(env)}) failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-/** Whether any of the run's test files reads the fixture builds (they all name them through site-builds.ts). */
-function usesFixtureBuilds(project: TestProject | undefined): boolean {
-  const files = project?.vitest.state.getFilepaths() ?? [];
-  if (files.length === 0) return true;
-  return files.some((file) => existsSync(file) && readFileSync(file, 'utf8').includes('/helpers/site-builds.ts'));
+/**
+ * Whether any of the run's test files reads the fixture builds (they all name them through
+ * site-builds.ts). The run's file filters are Vitest's own (internal) field: without them, every file runs.
+ */
+async function usesFixtureBuilds(project: TestProject | undefined): Promise<boolean> {
+  const filters = (project?.vitest as { filenamePattern?: string[] } | undefined)?.filenamePattern;
+  if (!project || !filters) return true;
+  const { testFiles } = await project.globTestFiles(filters);
+  return testFiles.length === 0 || testFiles.some((file) => readFileSync(file, 'utf8').includes('/helpers/site-builds.ts'));
 }
 
 function isRunning(pid: number): boolean {
@@ -83,7 +87,7 @@ async function acquireLock(): Promise<() => void> {
  * tests, ingest's) builds nothing.
  */
 export default async function setup(project?: TestProject): Promise<(() => void) | undefined> {
-  if (!usesFixtureBuilds(project)) return undefined;
+  if (!(await usesFixtureBuilds(project))) return undefined;
   const release = await acquireLock();
   try {
     if (process.env['PAPERSHELF_REUSE_BUILDS'] === '1' && existsSync(OFFLINE_OFF_BUILD)) return release;

@@ -4,16 +4,9 @@ import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import { ALL_THEMES } from '../../src/lib/themes.ts';
 import { SITE_BUILD } from '../helpers/site-builds.ts';
+import { readPapersJson } from '../helpers/site-files.ts';
 
-interface Record {
-  slug: string;
-  url: string;
-  title: string;
-  themes: string[];
-  published: string | null;
-}
-
-const records = JSON.parse(readFileSync(join(SITE_BUILD, 'papers.json'), 'utf8')) as Record[];
+const records = readPapersJson();
 
 describe('the .bib file of each theme', () => {
   it.each(ALL_THEMES.map((theme) => theme.id))(
@@ -22,6 +15,7 @@ describe('the .bib file of each theme', () => {
       const result = parse(readFileSync(join(SITE_BUILD, `themes/${id}/papers.bib`), 'utf8'), { sentenceCase: false } as never);
       expect(result.errors).toEqual([]);
       const members = records.filter((record) => record.themes.includes(id));
+      expect(members.length).toBeGreaterThan(0);
       expect(result.entries.map((entry) => entry.key).sort()).toEqual(members.map((record) => record.slug).sort());
       for (const entry of result.entries) {
         const record = members.find((candidate) => candidate.slug === entry.key)!;
