@@ -36,6 +36,11 @@ export interface StaticServer {
    * a page offline: Playwright's offline mode does not reach service workers, which fetch on their own.
    */
   setReachable(reachable: boolean): void;
+  /**
+   * Answers every request with this page and status 200, as a captive portal's login page does
+   * (null: serve the site again).
+   */
+  setPortal(html: string | null): void;
   close(): Promise<void>;
 }
 
@@ -46,15 +51,25 @@ export interface StaticServer {
  */
 const serveFiles = (dir: string) => sirv(dir, { dev: false, etag: true, maxAge: 0, extensions: ['html'] });
 
-/** Serves a built site on loopback under `base`, with its 404 page for unknown paths. */
-export async function serveSite(dir: string, base = '/'): Promise<StaticServer> {
+/**
+ * Serves a built site on loopback under `base`, with its 404 page for unknown paths, and `headers`
+ * on every response (a Content-Security-Policy, say).
+ */
+export async function serveSite(dir: string, base = '/', headers: Record<string, string> = {}): Promise<StaticServer> {
   let site = { dir, files: serveFiles(dir) };
   let reachable = true;
+  let portal: string | null = null;
   const server: Server = createServer((request, response) => {
     if (!reachable) {
       request.socket.destroy();
       return;
     }
+    if (portal !== null) {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      response.end(portal);
+      return;
+    }
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const url = request.url ?? '/';
     if (!url.startsWith(base)) {
       response.statusCode = 404;
@@ -77,6 +92,9 @@ export async function serveSite(dir: string, base = '/'): Promise<StaticServer> 
     },
     setReachable: (value) => {
       reachable = value;
+    },
+    setPortal: (html) => {
+      portal = html;
     },
     close: () =>
       new Promise((resolve) => {

@@ -2,21 +2,26 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { build, buildSync, transformSync, type BuildOptions } from 'esbuild';
+import { build, transformSync, type BuildOptions } from 'esbuild';
 
 const CLIENT_DIR = resolve('src/client');
 /** Where the scripts are served, inside the site. */
 export const SCRIPTS_PATH = 'scripts/';
-/** The one stylesheet: served as written by the dev server, minified in the build. */
-const STYLESHEET = 'styles/site.css';
+/**
+ * The stylesheets: the site's own and those of what only some pages have (lists, the theme chart,
+ * search). Served as written by the dev server, minified in the build (a paper page's weight is
+ * budgeted, and CSS is a third of it).
+ */
+const STYLES_DIR = 'styles/';
 
-/** The stylesheet minified (a paper page's weight is budgeted, and CSS is a third of it). */
-export function minifiedStylesheet(): string {
-  return transformSync(readFileSync(resolve('public', STYLESHEET), 'utf8'), {
-    loader: 'css',
-    minify: true,
-    legalComments: 'none',
-  }).code;
+function minifyStylesheets(dir: URL): void {
+  for (const name of readdirSync(resolve('public', STYLES_DIR)).filter((file) => file.endsWith('.css'))) {
+    const css = readFileSync(resolve('public', STYLES_DIR, name), 'utf8');
+    writeFileSync(
+      new URL(`${STYLES_DIR}${name}`, dir),
+      transformSync(css, { loader: 'css', minify: true, legalComments: 'none' }).code,
+    );
+  }
 }
 
 function entryPoints(): string[] {
@@ -38,27 +43,9 @@ export const CLASSIC_SCRIPT: BuildOptions = {
   legalComments: 'none',
 };
 
-/** One client script compiled in memory, for a page that must inline it (the 404 page). */
-function compileClientScript(name: string): string {
-  const result = buildSync({ ...CLASSIC_SCRIPT, entryPoints: [join(CLIENT_DIR, `${name}.ts`)], write: false });
-  return result.outputFiles[0]!.text;
-}
-
-/** What the 404 page inlines, as a virtual module (src/virtual.d.ts): pages never import the bundler. */
-const INLINE_ASSETS_MODULE = 'virtual:papershelf/inline-assets';
-
-function inlineAssetsModule(): string {
-  const assets = {
-    css: minifiedStylesheet(),
-    script: compileClientScript('site'),
-    icon: `data:image/svg+xml,${encodeURIComponent(readFileSync(resolve('public/favicon.svg'), 'utf8'))}`,
-  };
-  return `export default ${JSON.stringify(assets)};`;
-}
-
 /**
- * Compiles the TypeScript in src/client/ to classic scripts under /scripts/ (and minifies the stylesheet): written into the
- * build output, and served from memory by the dev server.
+ * Compiles the TypeScript in src/client/ to classic scripts under /scripts/, and minifies the
+ * stylesheets: written into the build output, and served from memory by the dev server.
  */
 export function clientScripts(): AstroIntegration {
   let base = '/';
@@ -70,11 +57,6 @@ export function clientScripts(): AstroIntegration {
         updateConfig({
           vite: {
             plugins: [
-              {
-                name: 'papershelf:inline-assets',
-                resolveId: (id) => (id === INLINE_ASSETS_MODULE ? `\0${INLINE_ASSETS_MODULE}` : undefined),
-                load: (id) => (id === `\0${INLINE_ASSETS_MODULE}` ? inlineAssetsModule() : undefined),
-              },
               {
                 name: 'papershelf:serve-client-scripts',
                 configureServer(server) {
@@ -97,7 +79,7 @@ export function clientScripts(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir }) => {
-        writeFileSync(new URL(STYLESHEET, dir), minifiedStylesheet());
+        minifyStylesheets(dir);
         await build({ ...CLASSIC_SCRIPT, entryPoints: entryPoints(), outdir: fileURLToPath(new URL(SCRIPTS_PATH, dir)) });
       },
     },
