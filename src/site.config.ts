@@ -32,3 +32,5 @@ export const RELATED_COUNT = 5;
 export const HOME_LIST_LENGTH = 6;
 /** How many of the newest papers a feed carries (feed readers expect a few dozen items, not the archive). */
 export const FEED_LENGTH = 50;
+/** Papers on a page of a list (a theme, all papers): pages stay light whatever the size of the reading list. */
+export const PAGE_SIZE = 50;

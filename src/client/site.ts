@@ -60,11 +60,20 @@ function listedPapers(): HTMLAnchorElement[] {
   return [...document.querySelectorAll<HTMLAnchorElement>('.paper-card:not([hidden]) .paper-card-title a')];
 }
 
-/** Moves the keyboard focus to the next (+1) or previous (-1) paper in the list. */
+/**
+ * Moves the keyboard focus to the next (+1) or previous (-1) paper in the list; past the last paper
+ * of a page, to the list's next page (and before the first, to the previous one).
+ */
 function moveThroughList(step: 1 | -1): void {
   const links = listedPapers();
   if (links.length === 0) return;
   const current = links.indexOf(document.activeElement as HTMLAnchorElement);
+  const beyond = step === 1 ? current === links.length - 1 : current === 0;
+  const otherPage = document.querySelector<HTMLAnchorElement>(`.pager-pages a[rel="${step === 1 ? 'next' : 'prev'}"]`);
+  if (beyond && otherPage) {
+    otherPage.click();
+    return;
+  }
   const next = current === -1 ? (step === 1 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, current + step));
   links[next]!.focus();
   links[next]!.closest('.paper-card')?.scrollIntoView({ block: 'nearest' });
