@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { hasChromium, launchChromium, serveSite } from '../scripts/lib/browser.ts';
 import { linkNodeModules, projectCopy } from '../scripts/lib/project-copy.ts';
 import { relatedPapers } from '../src/lib/related.ts';
-import { memoryFolderWithRoom } from '../src/lib/search/memory-folder.ts';
+import { memoryFolderWithRoom } from '../scripts/lib/memory-folder.ts';
 import { readSearchRecords } from '../src/lib/search/pagefind.ts';
 import { readPaperPage } from '../src/lib/ingest/markdown.ts';
 import { RELATED_COUNT } from '../src/site.config.ts';

@@ -125,6 +125,19 @@ describe('search from disk', () => {
     expect(slugs('prunex').sort()).toEqual(['fine-tuning-study', 'pruning']);
   });
 
+  it('ranks the papers of a theme whose name is searched above papers that only use the word', () => {
+    const index = new DiskSearch(
+      buildDiskIndex(
+        [
+          paper('mentions', { text: 'Unlike pruning, we distil; pruning is only a baseline here.' }),
+          paper('member', { text: 'We remove channels; pruning is mentioned once.', themes: ['Pruning'] }),
+        ],
+        ['Pruning', 'Other'],
+      ),
+    );
+    expect(index.search('pruning').results.map((result) => result.slug)).toEqual(['member', 'mentions']);
+  });
+
   it('ranks papers with the word in their title first', () => {
     expect(slugs('pruning')[0]).toBe('pruning');
     expect(slugs('quantized')[0]).toBe('qlora');

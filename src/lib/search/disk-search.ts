@@ -146,12 +146,15 @@ export class DiskSearch {
   readonly #postings: string[];
   readonly #titlePostings: string[];
   readonly #decoded = new Map<string[], Map<number, number[]>>();
+  /** Each theme's name, as the stems a query word must match. */
+  readonly #themeStems: string[][];
 
   constructor(data: DiskIndexData) {
     this.#data = data;
     this.#words = data.words.split(' ');
     this.#postings = data.postings.split(' ');
     this.#titlePostings = data.titlePostings.split(' ');
+    this.#themeStems = data.themes.map((name) => [...textStems(name)]);
   }
 
   /** Where `word` is in sorted `list`, or where it would go. */
@@ -197,6 +200,15 @@ export class DiskSearch {
     return [];
   }
 
+  /** The themes whose names have one of these words, as bits over the index's themes. */
+  #themeBitsOf(words: readonly number[]): number {
+    const wanted = new Set(words.map((word) => this.#words[word]!));
+    return this.#themeStems.reduce(
+      (bits, stems, index) => (stems.some((stem) => wanted.has(stem)) ? bits | (2 ** index) : bits),
+      0,
+    );
+  }
+
   search(query: string, options: DiskSearchOptions = {}): DiskSearchResponse {
     const { theme = '', sort = '', limit = Infinity } = options;
     const terms = queryTerms(normalizeQuery(query));
@@ -210,14 +222,17 @@ export class DiskSearch {
       // A word that matches nothing is left out, as Pagefind leaves it out, unless no word matches.
       if (words.length === 0) continue;
       termsFound++;
-      // 1: the paper has the word; 3: in its title (a title counts three times).
+      // 1: the paper has the word; 2: in the name of one of its themes; 3: in its title (a title
+      // counts three times). A theme's name ranks the theme's papers above papers that only use the word.
       const weight = new Uint8Array(paperCount);
       let papersWithTerm = 0;
+      const themeBits = this.#themeBitsOf(words);
+      const papers = this.#data.papers;
       for (const word of words) {
         matchedWords.add(this.#words[word]!);
         for (const paper of this.#papersOf(word, this.#postings)) {
           if (weight[paper] === 0) papersWithTerm++;
-          weight[paper] = Math.max(weight[paper]!, 1);
+          weight[paper] = Math.max(weight[paper]!, papers[paper]![4] & themeBits ? 2 : 1);
         }
         for (const paper of this.#papersOf(word, this.#titlePostings)) weight[paper] = 3;
       }

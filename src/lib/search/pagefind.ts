@@ -6,15 +6,13 @@
  * Under `astro dev` the index for search from disk is served from the same records, and the search
  * page searches with it (there is no Pagefind index before a build).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { DISK_INDEX_PATH, diskIndexScript } from './disk-index.ts';
-import { memoryFolderWithRoom } from './memory-folder.ts';
-import { SEARCH_RECORDS_FILE, searchRecordHtml, searchRecordUrl, type SearchRecord } from './records.ts';
+import { pagefindRecord, SEARCH_RECORDS_FILE, type SearchRecord } from './records.ts';
 
 /** Only paper pages are searchable. */
 export const PAPER_PAGES_GLOB = 'papers/*/index.html';
@@ -60,33 +58,15 @@ export async function indexSite(outDir: string, glob = PAPER_PAGES_GLOB): Promis
   }
 }
 
-/** Space a scratch page takes in memory at most: its text, in 4 kB pages, and its folder. */
-const SCRATCH_BYTES_PER_PAGE = 16 * 1024;
-
-/**
- * Pagefind's index of the papers, from their search records (a small page per paper, as
- * searchRecordHtml gives it). Pagefind reads a folder of small files far faster (in parallel, in
- * its own process) than it takes the same pages one message at a time, so the pages go to a scratch
- * folder, in memory where the system has room.
- */
+/** Pagefind's index of the papers, from their search records: its files, with their paths from the site's root. */
 export async function indexSearchRecords(records: readonly SearchRecord[]): Promise<IndexFile[]> {
-  const memory = memoryFolderWithRoom(records.length * SCRATCH_BYTES_PER_PAGE);
-  const pages = mkdtempSync(join(memory ?? tmpdir(), 'papershelf-search-'));
   try {
-    for (const record of records) {
-      const page = join(pages, searchRecordUrl(record), 'index.html');
-      mkdirSync(dirname(page), { recursive: true });
-      writeFileSync(page, searchRecordHtml(record));
-    }
     const index = await newIndex();
-    const indexed = await index.addDirectory({ path: pages, glob: PAPER_PAGES_GLOB });
-    if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
-    if (indexed.page_count !== records.length)
-      throw new Error(`Pagefind indexed ${indexed.page_count} of ${records.length} papers`);
-    rmSync(pages, { recursive: true, force: true }); // read by now: free the memory while Pagefind builds its index
+    const added = await Promise.all(records.map((record) => index.addCustomRecord(pagefindRecord(record))));
+    const errors = added.flatMap((result) => result.errors);
+    if (errors.length > 0) throw new Error(`Pagefind: ${errors.join('; ')}`);
     return await indexFiles(index);
   } finally {
-    rmSync(pages, { recursive: true, force: true });
     await close();
   }
 }
