@@ -70,8 +70,11 @@ const INLINE_MATH = /(^|[\s([])\$([^\s$]{1,40})\$(?=$|[\s.,;:!?)\]])/gu;
 const STRAY_CLOSING_DOLLAR = /(?<=[\d%×])\$(?=$|[\s.,;:!?)\]])/gu;
 const DOUBLE_QUOTES = /``([^`'"]*?)(?:''|")/gu;
 const SINGLE_QUOTES = /`([^`']*?)'(?![A-Za-z])/gu;
-/** A tie between two words: `a~failure`. A `~` before a number after a space means "about" and stays. */
-const TIE = /(?<=\S)~(?=\S)/gu;
+/**
+ * A tie between two words: `a~failure`. A `~` before a number after a space means "about" and
+ * stays, and so does a run of tildes (`~~~`, a divider or strike-through, never a tie).
+ */
+const TIE = /(?<=[^\s~])~(?=[^\s~])/gu;
 
 /**
  * Unwraps TeX groups whose content is plain text (`\textcolor[rgb]{1, 0, 0}{text}`, `{\em text}`).
