@@ -45,9 +45,10 @@ describe('curator overrides', () => {
   it('report every slug that names no paper with its line, the names of object properties included', () => {
     for (const slug of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       const text = `{\n  "a-paper": { "add": ["lora"], "note": "n" },\n  "${slug}": { "add": ["lora"], "note": "n" }\n}\n`;
-      expect(errorMessage(() => ingestTitles(['A Paper'], text)), slug).toBe(
-        `content/overrides.json:3: no paper has the slug "${slug}"`,
-      );
+      expect(
+        errorMessage(() => ingestTitles(['A Paper'], text)),
+        slug,
+      ).toBe(`content/overrides.json:3: no paper has the slug "${slug}"`);
     }
   });
 

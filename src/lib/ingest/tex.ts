@@ -55,9 +55,13 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   wrt: 'w.r.t.',
 };
 
-/** Commands whose last braced argument is their visible text: `\textcolor[rgb]{1,0,0}{text}` -> text. */
+/**
+ * Commands whose last braced argument is their visible text: `\textcolor[rgb]{1,0,0}{text}` -> text.
+ * The option stops at `[`, as the groups stop at braces: a scan from one `\textcolor[` never runs
+ * past the next, so a text of unclosed options is read once, not once per option.
+ */
 const TEXT_COMMANDS =
-  /\\(?:textcolor(?:\[[^\]{}]*\])?\{[^{}]*\}|textbf|textit|textsc|texttt|emph|underline|text|mathrm|mathbf|mathit)\{([^{}]*)\}/gu;
+  /\\(?:textcolor(?:\[[^[\]{}]*\])?\{[^{}]*\}|textbf|textit|textsc|texttt|emph|underline|text|mathrm|mathbf|mathit)\{([^{}]*)\}/gu;
 /** Old-style font switches: `{\em text}` -> text. */
 const FONT_SWITCHES = /\{\\(?:em|it|bf|sc|tt|rm)\s+([^{}]*)\}/gu;
 const ESCAPED_CHARACTERS = /\\([%&_#${}])/gu;
