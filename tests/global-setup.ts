@@ -26,15 +26,18 @@ function run(command: string, args: string[], env: Record<string, string>): void
     throw new Error(`${[command, ...args].join(' ')} (${JSON.stringify(env)}) failed:\n${result.stdout}\n${result.stderr}`);
 }
 
+/** How a test file names the fixture builds (from site-builds.ts). */
+const NAMES_A_BUILD = /\b(?:SITE_BUILD|SITE_BUILD_AGAIN|SUBPATH_BUILD|OFFLINE_OFF_BUILD|FIXTURE_PROJECT|FIXTURE_PAPERS)\b/u;
+
 /**
- * Whether any of the run's test files reads the fixture builds (they all name them through
- * site-builds.ts). The run's file filters are Vitest's own (internal) field: without them, every file runs.
+ * Whether any of the run's test files reads the fixture builds. The run's file filters are Vitest's
+ * own (internal) field: without them, every file runs.
  */
 async function usesFixtureBuilds(project: TestProject | undefined): Promise<boolean> {
   const filters = (project?.vitest as { filenamePattern?: string[] } | undefined)?.filenamePattern;
   if (!project || !filters) return true;
   const { testFiles } = await project.globTestFiles(filters);
-  return testFiles.length === 0 || testFiles.some((file) => readFileSync(file, 'utf8').includes('/helpers/site-builds.ts'));
+  return testFiles.length === 0 || testFiles.some((file) => NAMES_A_BUILD.test(readFileSync(file, 'utf8')));
 }
 
 function isRunning(pid: number): boolean {

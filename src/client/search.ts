@@ -170,7 +170,7 @@ function showCount(state: SearchState, total: number): void {
   statusLine.textContent =
     total === 0
       ? `No papers match ${scope}.`
-      : `${plural(total, 'paper')} match ${scope}${total > RESULTS_SHOWN ? `; showing the first ${RESULTS_SHOWN}` : ''}.`;
+      : `${plural(total, 'paper')} ${total === 1 ? 'matches' : 'match'} ${scope}${total > RESULTS_SHOWN ? `; showing the first ${RESULTS_SHOWN}` : ''}.`;
 }
 
 async function runFromDisk(state: SearchState, runId: number): Promise<void> {

@@ -24,9 +24,10 @@ describeInBrowser('reading status, over http', () => {
 
   it('saves with s and marks read with r in a list, shows it on the paper and on the Saved page', async () => {
     const { page, errors } = await openPage();
-    await page.goto(`${server.url}themes/unlearning/`);
+    await page.goto(`${server.url}themes/pruning/`);
     const cards = page.locator('.paper-card');
     const titles = await page.locator('.paper-card-title a').allTextContents();
+    expect(titles.length).toBeGreaterThan(2);
     await page.keyboard.press('j');
     await page.keyboard.press('s');
     await expect.poll(() => pressed(saveButton(cards.nth(0)))).toBe('true');
@@ -87,8 +88,9 @@ describeInBrowser('reading status, over http', () => {
   it('exports the list as a file that imports into another browser; refuses a bad file and keeps titles as text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'papershelf-reading-list-'));
     const first = await openPage();
-    await first.page.goto(`${server.url}themes/lora/`);
+    await first.page.goto(`${server.url}themes/fine-tuning/`);
     const titles = (await first.page.locator('.paper-card-title a').allTextContents()).slice(0, 3);
+    expect(titles).toHaveLength(3);
     for (const index of [0, 1, 2]) await saveButton(first.page.locator('.paper-card').nth(index)).click();
     await first.page.goto(`${server.url}saved/`);
     const [download] = await Promise.all([

@@ -30,8 +30,11 @@ export const OFFLINE_OFF_BUILD = join(BUILD_ROOT, 'offline-off');
 /** Variables the test runner sets (NODE_ENV=test, VITEST…) and the build settings a shell may carry. */
 const NOT_PASSED_ON = /^(?:NODE_ENV|TEST|VITEST(?:_.*)?|OUT_DIR|SITE|BASE|PAPERSHELF_OFFLINE)$/u;
 
-/** The environment for a build or server the tests start: as from a plain shell, with `settings` on top. */
+/**
+ * The environment for a build or server the tests start: as from a plain shell, with `settings` on
+ * top, and Astro's telemetry off so that tests never reach for the network.
+ */
 export function buildEnv(settings: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !NOT_PASSED_ON.test(name)));
-  return { ...env, ...settings };
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...settings };
 }

@@ -12,7 +12,7 @@ interface Step {
 interface Workflow {
   on: { push: { branches: string[] } };
   permissions: Record<string, string>;
-  jobs: { build: { steps: Step[] }; deploy: { needs: string; steps: Step[] } };
+  jobs: { build: { 'timeout-minutes'?: number; steps: Step[] }; deploy: { needs: string; steps: Step[] } };
 }
 
 describe('the GitHub Pages workflow', () => {
@@ -33,5 +33,12 @@ describe('the GitHub Pages workflow', () => {
     expect(workflow.jobs.deploy.needs).toBe('build');
     expect(workflow.jobs.deploy.steps[0]?.uses).toMatch(/^actions\/deploy-pages@/u);
     expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+  });
+
+  it('gives the build a time limit, so a build that hangs is stopped instead of holding a runner for six hours', () => {
+    const limit = workflow.jobs.build['timeout-minutes'];
+    expect(limit).toBeTypeOf('number');
+    expect(limit).toBeGreaterThanOrEqual(10);
+    expect(limit).toBeLessThanOrEqual(60);
   });
 });

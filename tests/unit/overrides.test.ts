@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { applyOverride, parseOverrides } from '../../src/lib/ingest/overrides.ts';
-import { THEME_IDS } from '../../src/lib/themes.ts';
-import { errorMessage } from '../helpers/dump.ts';
+import { ingest } from '../../src/lib/ingest/pipeline.ts';
+import { THEME_IDS, THEMES } from '../../src/lib/themes.ts';
+import { dumpText, encode, errorMessage } from '../helpers/dump.ts';
+
+/** Ingests one small dump of papers with these titles, with `overridesText` as content/overrides.json. */
+const ingestTitles = (titles: string[], overridesText: string) =>
+  ingest([{ name: 'd.txt', bytes: encode(dumpText(titles.map((title) => ({ title, abstract: `About ${title}.` })))) }], {
+    themes: THEMES,
+    overridesText,
+  });
 
 describe('curator overrides', () => {
   it('add and remove themes last, recording the curator note as evidence', () => {
@@ -11,7 +19,7 @@ describe('curator overrides', () => {
     );
     const result = applyOverride(
       { themes: ['pruning', 'data'], evidence: { pruning: ['pruning'], data: ['data selection'] } },
-      overrides['my-paper'],
+      overrides.get('my-paper'),
       THEME_IDS,
     );
     expect(result).toEqual({
@@ -21,9 +29,9 @@ describe('curator overrides', () => {
   });
 
   it('fall back to other when every theme is removed, and leave other when a theme is added', () => {
-    const removeAll = parseOverrides('{ "p": { "remove": ["pruning"], "note": "n" } }', THEME_IDS)['p'];
+    const removeAll = parseOverrides('{ "p": { "remove": ["pruning"], "note": "n" } }', THEME_IDS).get('p');
     expect(applyOverride({ themes: ['pruning'], evidence: { pruning: ['x'] } }, removeAll, THEME_IDS).themes).toEqual(['other']);
-    const add = parseOverrides('{ "p": { "add": ["unlearning"], "note": "n" } }', THEME_IDS)['p'];
+    const add = parseOverrides('{ "p": { "add": ["unlearning"], "note": "n" } }', THEME_IDS).get('p');
     expect(applyOverride({ themes: ['other'], evidence: {} }, add, THEME_IDS).themes).toEqual(['unlearning']);
   });
 
@@ -32,5 +40,24 @@ describe('curator overrides', () => {
       /^content\/overrides.json:2: p\.add\.0: /u,
     );
     expect(errorMessage(() => parseOverrides('{ nope', THEME_IDS))).toMatch(/^content\/overrides.json:1: not valid JSON/u);
+  });
+
+  it('report every slug that names no paper with its line, the names of object properties included', () => {
+    for (const slug of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const text = `{\n  "a-paper": { "add": ["lora"], "note": "n" },\n  "${slug}": { "add": ["lora"], "note": "n" }\n}\n`;
+      expect(
+        errorMessage(() => ingestTitles(['A Paper'], text)),
+        slug,
+      ).toBe(`content/overrides.json:3: no paper has the slug "${slug}"`);
+    }
+  });
+
+  it('apply to a paper whose slug is the name of an object property only what the file says', () => {
+    const plain = ingestTitles(['Constructor', 'Note', 'Add'], '{}');
+    expect([...plain.pages.keys()]).toEqual(['add.md', 'constructor.md', 'note.md']);
+    expect([...plain.pages.values()].filter((page) => page.includes('curator:'))).toEqual([]);
+    const corrected = ingestTitles(['Constructor', 'Note'], '{ "constructor": { "add": ["lora"], "note": "low-rank" } }');
+    expect(corrected.pages.get('constructor.md')).toContain('curator: low-rank');
+    expect(corrected.pages.get('note.md')).not.toContain('curator:');
   });
 });

@@ -53,7 +53,7 @@ describe('parseDump', () => {
       parse([{ title: 'Missing Abstract' }, { title: 'Next Paper', abstract: long }, { title: 'Third', abstract: 'c' }]),
     );
     expect(message).toBe(
-      `content/sources/d.txt:${firstLine + 4}: expected a paper title but found a 400-character paragraph; does the paper at line ${firstLine} ("Missing Abstract") lack its abstract?`,
+      `content/sources/d.txt:${firstLine + 4}: expected a paper title (at most 300 characters) but found a 400-character paragraph; does the paper at line ${firstLine} ("Missing Abstract") lack its abstract?`,
     );
   });
 

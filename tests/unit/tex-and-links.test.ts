@@ -26,6 +26,8 @@ describe('texToText renders TeX residue as meant', () => {
     ["prior work's approach", 'an apostrophe'],
     ['it costs $5 per run', 'a dollar amount'],
     ['<projektor> and *two-stage* and `code`', 'markup-like text'],
+    ['a divider ~~~ between', 'a run of tildes'],
+    ['strike~~~through and x~~y', 'tildes run into words'],
   ])('keeps %s literally (%s)', (input) => {
     expect(texToText(input)).toBe(input);
   });

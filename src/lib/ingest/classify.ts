@@ -52,8 +52,9 @@ const SENTENCE_END = /(?<=[.!?])\s+(?=\p{Lu})/gu;
 
 /** An abstract with the offsets where its contribution-stating sentences start and end. */
 interface Abstract {
+  /** The text signals are matched on (see searchableText). */
   text: string;
-  /** [start, end) offsets of sentences that state the paper's contribution. */
+  /** [start, end) offsets of sentences that state the paper's contribution, in order. */
   statements: [number, number][];
 }
 
@@ -65,7 +66,28 @@ function toAbstract(text: string): Abstract {
     if (CONTRIBUTION_CUE.test(sentence)) statements.push([start, boundary.index]);
     start = boundary.index + boundary[0].length;
   }
-  return { text, statements };
+  return { text: searchableText(text), statements };
+}
+
+/**
+ * Longer than any word: a run of letters, digits and underscores this long (a DNA sequence, a hash,
+ * a row of capitals) holds no signal.
+ */
+export const MAX_WORD_LENGTH = 64;
+const LONG_RUN = new RegExp(`[\\p{L}\\p{N}_]{${MAX_WORD_LENGTH + 1},}`, 'gu');
+/** Stands in for a long run: no signal matches it, and it is not a letter or digit, so words around it stay whole. */
+const BLANK = '\u0000';
+
+/**
+ * The text with every run of more than MAX_WORD_LENGTH letters, digits and underscores blanked
+ * out, keeping every offset. A signal's regular expression is tried at every position, and its
+ * open-ended parts (`\w*`, `\d+`, `[A-Za-z]*`) scan to the end of the run they start in: on a run
+ * of n letters that is n scans of up to n letters each. Runs no longer than a word keep the work
+ * in proportion to the text.
+ */
+function searchableText(text: string): string {
+  LONG_RUN.lastIndex = 0;
+  return LONG_RUN.test(text) ? text.replace(LONG_RUN, (run) => BLANK.repeat(run.length)) : text;
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
@@ -78,8 +100,19 @@ function wordMatches(regex: RegExp, text: string): RegExpExecArray[] {
   return [...text.matchAll(regex)].filter((found) => found.index === 0 || !WORD_CHARACTER.test(text[found.index - 1]!));
 }
 
-const inStatement = (abstract: Abstract, offset: number): boolean =>
-  abstract.statements.some(([start, end]) => offset >= start && offset < end);
+/** Whether `offset` is in a contribution-stating sentence: a binary search, as an abstract can have thousands. */
+function inStatement({ statements }: Abstract, offset: number): boolean {
+  let low = 0;
+  let high = statements.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const [start, end] = statements[middle]!;
+    if (offset < start) high = middle;
+    else if (offset >= end) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
 
 /**
  * A signal's score: TITLE_WEIGHT if it is in the title, plus each occurrence in the abstract once,
@@ -110,9 +143,10 @@ export interface ThemeScore {
 /** Scores a paper against every theme, in config order. */
 export function scoreThemes(title: string, abstract: string, themes: readonly CompiledTheme[]): ThemeScore[] {
   const prepared = toAbstract(abstract);
+  const searchableTitle = searchableText(title);
   return themes.map((theme) => {
     const matches = theme.signals
-      .map((signal) => scoreSignal(signal, title, prepared))
+      .map((signal) => scoreSignal(signal, searchableTitle, prepared))
       .filter((match): match is Match => match !== null);
     const score = matches.reduce((sum, match) => sum + match.score, 0);
     return { id: theme.id, score, threshold: theme.threshold, terms: evidenceTerms(matches) };

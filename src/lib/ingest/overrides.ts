@@ -4,24 +4,25 @@ import { OTHER_THEME } from '../themes.ts';
 
 export const OVERRIDES_FILE = 'content/overrides.json';
 
-/** Curator corrections, per paper slug, with `themeIds` the ids a paper can carry. */
-function overridesSchema(themeIds: readonly [string, ...string[]]) {
-  return z.record(
-    z.string(),
-    z
-      .object({
-        /** Themes the paper joins whatever its score. */
-        add: z.array(z.enum(themeIds)).default([]),
-        /** Themes the paper leaves whatever its score. */
-        remove: z.array(z.enum(themeIds)).default([]),
-        /** Why: shown as the evidence for an added theme. */
-        note: z.string().min(1),
-      })
-      .strict(),
-  );
+/** One curator correction, with `themeIds` the ids a paper can carry. */
+function overrideSchema(themeIds: readonly [string, ...string[]]) {
+  return z
+    .object({
+      /** Themes the paper joins whatever its score. */
+      add: z.array(z.enum(themeIds)).default([]),
+      /** Themes the paper leaves whatever its score. */
+      remove: z.array(z.enum(themeIds)).default([]),
+      /** Why: shown as the evidence for an added theme. */
+      note: z.string().min(1),
+    })
+    .strict();
 }
-export type Overrides = z.infer<ReturnType<typeof overridesSchema>>;
-export type Override = Overrides[string];
+export type Override = z.infer<ReturnType<typeof overrideSchema>>;
+/**
+ * Curator corrections by paper slug. A Map, not an object: a slug such as `constructor` (the paper
+ * "Constructor") must not find a property every object has, and `__proto__` is a key like any other.
+ */
+export type Overrides = ReadonlyMap<string, Override>;
 
 export class OverridesError extends Error {
   constructor(line: number, problem: string) {
@@ -44,13 +45,22 @@ export function parseOverrides(text: string, themeIds: readonly [string, ...stri
   } catch (error) {
     throw new OverridesError(1, `not valid JSON (${(error as Error).message})`);
   }
-  const result = overridesSchema(themeIds).safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const slug = String(issue.path[0] ?? '');
-    throw new OverridesError(slug ? lineOf(text, `"${slug}"`) : 1, `${issue.path.join('.') || 'file'}: ${issue.message}`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new OverridesError(1, 'file: expected an object of corrections by paper slug');
   }
-  return result.data;
+  const schema = overrideSchema(themeIds);
+  const overrides = new Map<string, Override>();
+  // Object.entries sees every key JSON.parse made, `__proto__` included; a schema for the whole
+  // record would copy them into a plain object, where `__proto__` sets the prototype instead.
+  for (const [slug, value] of Object.entries(json)) {
+    const result = schema.safeParse(value);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      throw new OverridesError(lineOf(text, `"${slug}"`), `${[slug, ...issue.path].join('.')}: ${issue.message}`);
+    }
+    overrides.set(slug, result.data);
+  }
+  return overrides;
 }
 
 /**
@@ -81,5 +91,5 @@ export function applyOverride(
 
 /** Slugs named in the overrides that match no paper: a typo would otherwise be ignored silently. */
 export function unknownOverrideSlugs(overrides: Overrides, slugs: ReadonlySet<string>): string[] {
-  return Object.keys(overrides).filter((slug) => !slugs.has(slug));
+  return [...overrides.keys()].filter((slug) => !slugs.has(slug));
 }

@@ -38,8 +38,28 @@ const LISTING_DATE_LINE = new RegExp(`^${MONTH} \\d{1,2}$`, 'u');
 const AUTHORS_LINE = /^•\s*(\d+)\s+authors?$/u;
 const SEPARATOR_LINE = '·';
 const DATE_LINE = new RegExp(`^(${MONTH} \\d{1,2}(?:, \\d{4})?)(?: (\\d+))?$`, 'u');
-/** Longer than any real title: a line this long where a title belongs is an abstract out of place. */
+/**
+ * Limits, in characters (code points), far beyond any real listing: a title line this long is an
+ * abstract out of place, and an abstract this long is not an abstract. They bound the work a
+ * single paper can cause, and what one page can hold.
+ */
 export const MAX_TITLE_LENGTH = 300;
+export const MAX_ABSTRACT_LENGTH = 20_000;
+
+/** Characters as a reader counts them: code points, so an emoji is one. */
+function characterCount(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // The high half of a surrogate pair is counted; its low half is not.
+    if (code < 0xdc00 || code > 0xdfff || index === 0 || !isHighSurrogate(text.charCodeAt(index - 1))) count++;
+  }
+  return count;
+}
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+/** Whether `text` has more than `limit` characters; counted only when its UTF-16 length is over the limit. */
+const longerThan = (text: string, limit: number): boolean => text.length > limit && characterCount(text) > limit;
+const formatCount = (count: number): string => count.toLocaleString('en');
 
 interface Line {
   text: string;
@@ -93,12 +113,12 @@ export function parseDump(file: string, lines: readonly string[]): DumpEntry[] {
     if (isMetadataStart(titleBlock)) {
       throw new SourceError(at(titleLine), 'metadata block in the wrong place: it must follow an abstract');
     }
-    if (titleLine.text.length > MAX_TITLE_LENGTH) {
+    if (longerThan(titleLine.text, MAX_TITLE_LENGTH)) {
       const previous = entries.at(-1);
       const hint = previous ? `; does the paper at line ${previous.place.line} ("${previous.title}") lack its abstract?` : '';
       throw new SourceError(
         at(titleLine),
-        `expected a paper title but found a ${titleLine.text.length}-character paragraph${hint}`,
+        `expected a paper title (at most ${MAX_TITLE_LENGTH} characters) but found a ${formatCount(characterCount(titleLine.text))}-character paragraph${hint}`,
       );
     }
     if (titleBlock.length > 1) {
@@ -112,6 +132,13 @@ export function parseDump(file: string, lines: readonly string[]): DumpEntry[] {
     if (strayMetadata) {
       throw new SourceError(at(strayMetadata), 'metadata line inside an abstract: separate the metadata block with a blank line');
     }
+    const abstract = abstractBlock.map((line) => line.text).join(' ');
+    if (longerThan(abstract, MAX_ABSTRACT_LENGTH)) {
+      throw new SourceError(
+        at(abstractBlock[0]!),
+        `the abstract of "${titleLine.text}" is ${formatCount(characterCount(abstract))} characters long; the limit is ${formatCount(MAX_ABSTRACT_LENGTH)}`,
+      );
+    }
     index += 2;
     let metadata: EntryMetadata | null = null;
     const metadataBlock = blocks[index];
@@ -121,7 +148,7 @@ export function parseDump(file: string, lines: readonly string[]): DumpEntry[] {
     }
     entries.push({
       title: titleLine.text,
-      abstract: abstractBlock.map((line) => line.text).join(' '),
+      abstract,
       metadata,
       place: at(titleLine),
       listed,

@@ -81,7 +81,7 @@ export function preparePages(sources: readonly SourceFile[], options: IngestOpti
   }
   const jobs = papers.map((paper) => {
     const slug = slugs.get(paper.key)!;
-    return { slug, paper, override: overrides[slug] };
+    return { slug, paper, override: overrides.get(slug) };
   });
   return { jobs, entriesRead: entries.length };
 }
@@ -126,8 +126,10 @@ export function summarize(
   outlines: readonly PageOutline[],
   entriesRead: number,
 ): { searchRecords: SearchRecord[]; summary: IngestSummary } {
-  const papersPerTheme: Record<string, number> = {};
-  for (const page of outlines) for (const id of page.themes) papersPerTheme[id] = (papersPerTheme[id] ?? 0) + 1;
+  // Counted in a Map: a theme id such as `constructor` must not start from a property every object has.
+  const counts = new Map<string, number>();
+  for (const page of outlines) for (const id of page.themes) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const papersPerTheme: Record<string, number> = Object.fromEntries(counts);
   const sorted = [...outlines].sort((a, b) => compareCodeUnits(a.name, b.name));
   return {
     searchRecords: sorted.map((page) => page.searchRecord),
@@ -136,7 +138,7 @@ export function summarize(
       papersWritten: outlines.length,
       duplicatesMerged: entriesRead - outlines.length,
       papersPerTheme,
-      papersInOther: papersPerTheme[OTHER_THEME.id] ?? 0,
+      papersInOther: counts.get(OTHER_THEME.id) ?? 0,
     },
   };
 }

@@ -55,9 +55,13 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   wrt: 'w.r.t.',
 };
 
-/** Commands whose last braced argument is their visible text: `\textcolor[rgb]{1,0,0}{text}` -> text. */
+/**
+ * Commands whose last braced argument is their visible text: `\textcolor[rgb]{1,0,0}{text}` -> text.
+ * The option stops at `[`, as the groups stop at braces: a scan from one `\textcolor[` never runs
+ * past the next, so a text of unclosed options is read once, not once per option.
+ */
 const TEXT_COMMANDS =
-  /\\(?:textcolor(?:\[[^\]{}]*\])?\{[^{}]*\}|textbf|textit|textsc|texttt|emph|underline|text|mathrm|mathbf|mathit)\{([^{}]*)\}/gu;
+  /\\(?:textcolor(?:\[[^[\]{}]*\])?\{[^{}]*\}|textbf|textit|textsc|texttt|emph|underline|text|mathrm|mathbf|mathit)\{([^{}]*)\}/gu;
 /** Old-style font switches: `{\em text}` -> text. */
 const FONT_SWITCHES = /\{\\(?:em|it|bf|sc|tt|rm)\s+([^{}]*)\}/gu;
 const ESCAPED_CHARACTERS = /\\([%&_#${}])/gu;
@@ -70,8 +74,11 @@ const INLINE_MATH = /(^|[\s([])\$([^\s$]{1,40})\$(?=$|[\s.,;:!?)\]])/gu;
 const STRAY_CLOSING_DOLLAR = /(?<=[\d%×])\$(?=$|[\s.,;:!?)\]])/gu;
 const DOUBLE_QUOTES = /``([^`'"]*?)(?:''|")/gu;
 const SINGLE_QUOTES = /`([^`']*?)'(?![A-Za-z])/gu;
-/** A tie between two words: `a~failure`. A `~` before a number after a space means "about" and stays. */
-const TIE = /(?<=\S)~(?=\S)/gu;
+/**
+ * A tie between two words: `a~failure`. A `~` before a number after a space means "about" and
+ * stays, and so does a run of tildes (`~~~`, a divider or strike-through, never a tie).
+ */
+const TIE = /(?<=[^\s~])~(?=[^\s~])/gu;
 
 /**
  * Unwraps TeX groups whose content is plain text (`\textcolor[rgb]{1, 0, 0}{text}`, `{\em text}`).
