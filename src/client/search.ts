@@ -13,13 +13,16 @@ import type { DiskResult, DiskSearch, DiskSort } from '../lib/search/disk-search
 
 interface PagefindResultData {
   url: string;
-  excerpt: string;
+  /** The paper's abstract, as indexed (src/lib/search/records.ts): plain text. */
+  content: string;
+  /** Which words of the content match, by their place in it. */
+  locations: number[];
   meta: { title?: string };
   filters: Record<string, string[]>;
 }
 
 interface Pagefind {
-  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  options(options: { baseUrl?: string }): Promise<void>;
   init(): Promise<void>;
   preload(query: string): Promise<void>;
   search(
@@ -48,7 +51,7 @@ const fromDisk = location.protocol === 'file:' || form.dataset['searchEngine'] =
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (import(new URL('pagefind/pagefind.js', siteRoot).href) as Promise<Pagefind>).then(async (module) => {
-    await module.options({ baseUrl: siteRoot.pathname, excerptLength: 32 });
+    await module.options({ baseUrl: siteRoot.pathname });
     // Load the index's entry, metadata and WebAssembly now, not on the first keystroke.
     await module.init();
     return module;
@@ -96,18 +99,32 @@ function addressOf(state: SearchState): string {
   return `${location.pathname}${query ? `?${query}` : ''}`;
 }
 
-/** Pagefind's excerpt is escaped text with <mark> around matches: rebuild it as text and <mark> nodes. */
-function excerptNodes(excerpt: string): Node[] {
-  // Parsed inside <body>: before it, an HTML parser drops leading spaces, which ran words together after a match.
-  const decode = (html: string): string => new DOMParser().parseFromString(`<body>${html}`, 'text/html').body.textContent;
-  return excerpt.split(/(<mark>.*?<\/mark>)/u).flatMap((part): Node[] => {
-    if (part === '') return [];
-    const marked = /^<mark>(.*)<\/mark>$/u.exec(part);
-    if (!marked) return [document.createTextNode(decode(part))];
-    const mark = document.createElement('mark');
-    mark.textContent = decode(marked[1]!);
-    return [mark];
-  });
+/** Words a result shows around its first match, as Pagefind's own excerpts do. */
+const EXCERPT_WORDS = 32;
+const WORDS_BEFORE_MATCH = 6;
+
+/**
+ * The excerpt of a Pagefind result, built from its content and the places of the matching words as
+ * text and <mark> nodes. Pagefind's ready-made excerpt escapes `<` but not `&` in a custom record's
+ * text, so "&amp;" written in an abstract could not be told from an escaped "&": the content itself
+ * is exact.
+ */
+function pagefindExcerpt(data: PagefindResultData): Node[] {
+  const words = data.content.split(/\s+/u);
+  const marked = new Set(data.locations);
+  const start = Math.max(0, Math.min(...data.locations, words.length) - WORDS_BEFORE_MATCH);
+  const end = Math.min(words.length, start + EXCERPT_WORDS);
+  const nodes: Node[] = [];
+  if (start > 0) nodes.push(document.createTextNode('… '));
+  for (let index = start; index < end; index++) {
+    if (index > start) nodes.push(document.createTextNode(' '));
+    const word = words[index]!;
+    nodes.push(
+      marked.has(index) ? Object.assign(document.createElement('mark'), { textContent: word }) : document.createTextNode(word),
+    );
+  }
+  if (end < words.length) nodes.push(document.createTextNode(' …'));
+  return nodes;
 }
 
 /** What a result shows, from either index. */
@@ -124,7 +141,7 @@ function pagefindCard(data: PagefindResultData, query: string): ResultCard {
   return {
     href: url.href,
     title: data.meta.title ?? data.url,
-    excerpt: excerptNodes(data.excerpt),
+    excerpt: pagefindExcerpt(data),
     themes: data.filters['theme'] ?? [],
   };
 }
