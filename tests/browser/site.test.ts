@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serveSite, type StaticServer } from '../../scripts/lib/browser.ts';
 import { axeViolations, describeInBrowser, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
@@ -10,6 +11,12 @@ import { readPapersJson } from '../helpers/site-files.ts';
 const records = readPapersJson(SITE_BUILD);
 const byTitle = new Map(records.map((record) => [record.title, record]));
 const inTheme = (id: string) => records.filter((record) => record.themes.includes(id));
+/** Opens a page and waits until it shows what it is for: a search page its results. */
+async function openSettled(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'load' });
+  if (new URL(url).searchParams.has('q'))
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/papers? match/u);
+}
 const fromHostileDump = (record: (typeof records)[number]) => record.sources.some((source) => source.file === 'hostile.txt');
 
 describeInBrowser('the site in Chromium, over http', () => {
@@ -290,7 +297,7 @@ describeInBrowser('the site in Chromium, over http', () => {
         'about/',
         'no-such-page/',
       ]) {
-        await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+        await openSettled(page, `${server.url}${path}`);
         found.push(...(await axeViolations(page)).map((violation) => `${path || 'home'}: ${violation}`));
       }
       expect(found).toEqual([]);
@@ -301,12 +308,12 @@ describeInBrowser('the site in Chromium, over http', () => {
   it('reads on a 360 px phone without sideways scrolling, theme names whole', async () => {
     const { page } = await openPage({ viewport: { width: 360, height: 740 } });
     for (const path of ['', 'papers/', 'papers/adanns-a-framework-for-adaptive-semantic-search/', 'search/?q=lora']) {
-      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      await openSettled(page, `${server.url}${path}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
     }
     // The theme chart's names wrap between words at most, never letter by letter.
     for (const path of ['', 'themes/']) {
-      await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      await openSettled(page, `${server.url}${path}`);
       const brokenNames = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('.theme-chart th a')]
           .filter((name) => name.getClientRects().length > name.textContent.split(/[\s-]+/u).length)
