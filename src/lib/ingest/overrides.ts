@@ -43,7 +43,8 @@ export function lineOf(text: string, needle: string): number {
 export function parseOverrides(text: string, themeIds: readonly [string, ...string[]]): Overrides {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A leading BOM is how some editors save UTF-8; the dumps may have one too.
+    json = JSON.parse(text.replace(/^\uFEFF/u, ''));
   } catch (error) {
     throw new OverridesError(1, `not valid JSON (${(error as Error).message})`);
   }
