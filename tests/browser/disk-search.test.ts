@@ -61,7 +61,7 @@ async function diskSlugs(page: Page, queries: readonly string[]): Promise<Map<st
 }
 
 describeInBrowser('search from disk, next to Pagefind on a served site', () => {
-  const openPage = useBrowser();
+  const openPage = useBrowser({ serviceWorkers: 'block' });
   let server: StaticServer;
   beforeAll(async () => {
     server = await serveSite(SITE_BUILD);
@@ -137,7 +137,7 @@ describeInBrowser('search from disk, next to Pagefind on a served site', () => {
 });
 
 describeInBrowser('search from disk (file://)', () => {
-  const openPage = useBrowser();
+  const openPage = useBrowser({ serviceWorkers: 'block' });
   const searchPage = fileUrl('search/index.html');
   const titlesShown = (page: Page) => page.locator('[data-search-results] > li h2').allTextContents();
 

@@ -20,7 +20,7 @@ async function openSettled(page: Page, url: string): Promise<void> {
 const fromHostileDump = (record: (typeof records)[number]) => record.sources.some((source) => source.file === 'hostile.txt');
 
 describeInBrowser('the site in Chromium, over http', () => {
-  const openPage = useBrowser();
+  const openPage = useBrowser({ serviceWorkers: 'block' });
   let server: StaticServer;
   beforeAll(async () => {
     server = await serveSite(SITE_BUILD);

@@ -18,8 +18,13 @@ export const describeInBrowser = available ? describe : describe.skip;
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+interface BrowserOptions {
+  /** 'block' for tests of pages alone: each new context would otherwise install the site's service worker and precache its shell. */
+  serviceWorkers?: 'allow' | 'block';
+}
+
 /** A browser shared by a test file, with pages that record console errors and network requests. */
-export function useBrowser() {
+export function useBrowser({ serviceWorkers = 'allow' }: BrowserOptions = {}) {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
@@ -34,6 +39,7 @@ export function useBrowser() {
     const context = await browser.newContext({
       colorScheme: options.colorScheme ?? 'light',
       viewport: options.viewport ?? { width: 1280, height: 900 },
+      serviceWorkers,
     });
     contexts.push(context);
     const page = await context.newPage();
