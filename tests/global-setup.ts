@@ -28,7 +28,9 @@ function run(cwd: string, command: string, args: string[], settings: Record<stri
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${[command, ...args].join(' ')} (${JSON.stringify(settings)}) failed:\n${output}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${[command, ...args].join(' ')} (${JSON.stringify(settings)}) failed:\n${output}`)),
     );
   });
 }
@@ -89,7 +91,8 @@ async function acquireLock(): Promise<() => void> {
       rmSync(LOCK, { recursive: true, force: true });
       continue;
     }
-    if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`${LOCK} is still held by process ${pid}: is another test run stuck?`);
+    if (Date.now() - started > LOCK_WAIT_MS)
+      throw new Error(`${LOCK} is still held by process ${pid}: is another test run stuck?`);
     if (!noticed) console.warn(`Waiting for another test run (process ${pid}) to finish with the fixture builds…`);
     noticed = true;
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -117,7 +120,11 @@ export default async function setup(project?: TestProject): Promise<(() => void)
         run(FIXTURE_PROJECT, 'npx', ['astro', 'build'], { OUT_DIR: SITE_BUILD }),
       ),
       run(fixtureProject(), 'npm', ['run', '--silent', 'build'], { OUT_DIR: SITE_BUILD_AGAIN }),
-      run(fixtureProject(), 'npm', ['run', '--silent', 'build'], { OUT_DIR: SUBPATH_BUILD, BASE: SUBPATH_BASE, SITE: SUBPATH_SITE }),
+      run(fixtureProject(), 'npm', ['run', '--silent', 'build'], {
+        OUT_DIR: SUBPATH_BUILD,
+        BASE: SUBPATH_BASE,
+        SITE: SUBPATH_SITE,
+      }),
       run(fixtureProject(), 'npm', ['run', '--silent', 'build'], { OUT_DIR: OFFLINE_OFF_BUILD, PAPERSHELF_OFFLINE: 'off' }),
     ]);
     const failed = builds.find((build) => build.status === 'rejected');

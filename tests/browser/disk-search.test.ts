@@ -101,11 +101,15 @@ describeInBrowser('search from disk, next to Pagefind on a served site', () => {
     for (const prefix of PREFIXES) {
       // Papers whose title or abstract has a word (or part of a hyphenated word) that starts with the prefix.
       const startsAWord = new RegExp(`(?<![\\p{L}\\p{N}])${prefix}`, 'iu');
-      const expected = records.filter((record) => startsAWord.test(`${record.title} ${record.abstract}`)).map((record) => record.slug);
+      const expected = records
+        .filter((record) => startsAWord.test(`${record.title} ${record.abstract}`))
+        .map((record) => record.slug);
       if (pagefind.get(prefix)!.length === 0 || expected.length === 0) missing.push(`${prefix}: nothing to compare with`);
       for (const slug of new Set([...pagefind.get(prefix)!, ...expected]))
         if (!fromDisk.get(prefix)!.includes(slug))
-          missing.push(`${prefix}: not found from disk: ${slug}${pagefind.get(prefix)!.includes(slug) ? ' (Pagefind finds it)' : ''}`);
+          missing.push(
+            `${prefix}: not found from disk: ${slug}${pagefind.get(prefix)!.includes(slug) ? ' (Pagefind finds it)' : ''}`,
+          );
     }
     expect(missing).toEqual([]);
     expectNoErrors([...hosted.errors, ...onDisk.errors]);

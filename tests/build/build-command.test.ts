@@ -51,7 +51,10 @@ function snapshot(dir: string): Map<string, Buffer> {
 function expectUnchanged(dir: string, before: Map<string, Buffer>): void {
   const after = snapshot(dir);
   expect([...after.keys()], dir).toEqual([...before.keys()]);
-  expect([...before].filter(([file, bytes]) => !after.get(file)!.equals(bytes)).map(([file]) => file), dir).toEqual([]);
+  expect(
+    [...before].filter(([file, bytes]) => !after.get(file)!.equals(bytes)).map(([file]) => file),
+    dir,
+  ).toEqual([]);
 }
 
 /** Output of a build left in the project: dist/ or a staging folder beside it. */
@@ -90,15 +93,19 @@ describe.concurrent('astro build before npm run ingest', () => {
     ['missing', () => undefined],
     ['empty', (root: string) => mkdirSync(join(root, 'content/papers'))],
   ] as const) {
-    it(`stops when content/papers/ is ${state}, says to run npm run ingest, and writes no site`, { timeout: BUILD_TIMEOUT_MS }, async () => {
-      const root = freshProject();
-      prepare(root);
-      const result = await run(root, 'npx', ['astro', 'build']);
-      expect(result.code).not.toBe(0);
-      expect(result.code).not.toBeNull();
-      expect(`${result.stdout}\n${result.stderr}`).toContain('content/papers/ has no paper pages: run `npm run ingest` first');
-      expect(buildOutput(root)).toEqual([]);
-      expect(existsSync(join(root, 'content/papers')) ? readdirSync(join(root, 'content/papers')) : []).toEqual([]);
-    });
+    it(
+      `stops when content/papers/ is ${state}, says to run npm run ingest, and writes no site`,
+      { timeout: BUILD_TIMEOUT_MS },
+      async () => {
+        const root = freshProject();
+        prepare(root);
+        const result = await run(root, 'npx', ['astro', 'build']);
+        expect(result.code).not.toBe(0);
+        expect(result.code).not.toBeNull();
+        expect(`${result.stdout}\n${result.stderr}`).toContain('content/papers/ has no paper pages: run `npm run ingest` first');
+        expect(buildOutput(root)).toEqual([]);
+        expect(existsSync(join(root, 'content/papers')) ? readdirSync(join(root, 'content/papers')) : []).toEqual([]);
+      },
+    );
   }
 });
