@@ -109,9 +109,15 @@ async function acquireLock(): Promise<() => void> {
  */
 export default async function setup(project?: TestProject): Promise<(() => void) | undefined> {
   if (!(await usesFixtureBuilds(project))) return undefined;
-  const release = await acquireLock();
+  const unlock = await acquireLock();
+  /** Held until the run ends; a watching Vitest, which runs as long as its terminal stays open, gives it back once the builds are made. */
+  const release = (): (() => void) | undefined => {
+    if (!project?.vitest.config.watch) return unlock;
+    unlock();
+    return undefined;
+  };
   try {
-    if (process.env['PAPERSHELF_REUSE_BUILDS'] === '1' && existsSync(OFFLINE_OFF_BUILD)) return release;
+    if (process.env['PAPERSHELF_REUSE_BUILDS'] === '1' && existsSync(OFFLINE_OFF_BUILD)) return release();
     rmSync(BUILD_ROOT, { recursive: true, force: true });
     // Under a fixed name, so that tests find the pages ingest wrote.
     renameSync(fixtureProject(), FIXTURE_PROJECT);
@@ -129,9 +135,9 @@ export default async function setup(project?: TestProject): Promise<(() => void)
     ]);
     const failed = builds.find((build) => build.status === 'rejected');
     if (failed) throw failed.reason;
-    return release;
+    return release();
   } catch (error) {
-    release();
+    unlock();
     throw error;
   }
 }
