@@ -1,8 +1,8 @@
 /**
  * Search for the built site, as an Astro integration: Pagefind's index (pagefind/) and the index for
  * search from disk (search/disk-index.js), both from the search records ingest wrote beside the
- * pages (content/papers/search-records.json). Pagefind starts indexing when Astro's build starts, so
- * it works while Astro loads and bundles the pages; its files are written in `astro:build:done`.
+ * pages (content/papers/search-records.json). Pagefind starts indexing as soon as a build is set up,
+ * so it works while Astro loads and bundles the pages; its files are written in `astro:build:done`.
  * Under `astro dev` the index for search from disk is served from the same records, and the search
  * page searches with it (there is no Pagefind index before a build).
  */
@@ -113,6 +113,14 @@ export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
     name: 'papershelf:search',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command === 'build') {
+          // Started before Astro loads and bundles the pages, so that Pagefind is mostly done before
+          // rendering starts and the two memory peaks do not meet.
+          records = readSearchRecords(papersDir);
+          pagefindFiles = indexSearchRecords(records);
+          // Awaited in astro:build:done; this keeps a failure before then from going unhandled.
+          pagefindFiles.catch(() => undefined);
+        }
         const engine = command === 'dev' ? 'disk' : 'pagefind';
         const address = `${config.base.replace(/\/?$/u, '/')}${DISK_INDEX_PATH}`;
         updateConfig({
@@ -143,12 +151,6 @@ export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
             ],
           },
         });
-      },
-      'astro:build:start': () => {
-        records = readSearchRecords(papersDir);
-        pagefindFiles = indexSearchRecords(records);
-        // Awaited in astro:build:done; this keeps a failure before then from going unhandled.
-        pagefindFiles.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
