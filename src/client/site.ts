@@ -70,7 +70,7 @@ function moveThroughList(step: 1 | -1): void {
   links[next]!.closest('.paper-card')?.scrollIntoView({ block: 'nearest' });
 }
 
-/** Where this script was loaded from (the 404 page resolves it from its <base> when hosted). */
+/** Where this script was loaded from; the 404 page inlines it, and resolves from its <base> instead. */
 const SCRIPTS_URL = new URL(
   '.',
   (document.currentScript as HTMLScriptElement | null)?.src || new URL('scripts/', document.baseURI),

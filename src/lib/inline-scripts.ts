@@ -9,12 +9,9 @@ export const THEME_BEFORE_PAINT =
   "{let d=document.documentElement.dataset,m=matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light';try{d.theme=localStorage.getItem('papershelf-theme')??m}catch{d.theme=m}}";
 
 /**
- * The 404 and offline pages are served at any address, so their links resolve from the site root:
- * hosted, this adds a <base> for the root named in the page's `papershelf-base` meta, before any link
- * is read; from disk (file://), where the page's own folder is the root, it adds none, so the browser
- * never asks for a file at the root of the disk.
+ * The 404 and offline pages resolve their links through a <base> (they are served at any address);
+ * opened from disk, where the page's own folder is the site root, the <base> goes before any link is read.
  */
-export const BASE_WHEN_HOSTED =
-  "if(location.protocol!=='file:'){let b=document.createElement('base');b.href=document.querySelector('meta[name=papershelf-base]').content;document.head.prepend(b)}";
+export const DROP_BASE_FROM_DISK = "if(location.protocol==='file:')document.querySelector('base')?.remove();";
 
-export const INLINE_SCRIPTS = [THEME_BEFORE_PAINT, BASE_WHEN_HOSTED] as const;
+export const INLINE_SCRIPTS = [THEME_BEFORE_PAINT, DROP_BASE_FROM_DISK] as const;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serveSite, type StaticServer } from '../../scripts/lib/browser.ts';
-import { axeViolations, describeInBrowser, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
+import { axeViolations, describeInBrowser, errorsBut404Preloads, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
 import { SITE_BUILD } from '../helpers/site-builds.ts';
 import { readPapersJson } from '../helpers/site-files.ts';
 
@@ -372,7 +372,7 @@ describeInBrowser('the site opened from disk (file://)', () => {
     await page.waitForURL(fileUrl('papers/index.html'));
 
     expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
-    expectNoErrors(errors);
+    expectNoErrors(errorsBut404Preloads(errors));
   });
 
   it('moves through a list and opens a paper with the keyboard from disk too', async () => {

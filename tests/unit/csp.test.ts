@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
-import { BASE_WHEN_HOSTED, THEME_BEFORE_PAINT } from '../../src/lib/inline-scripts.ts';
+import { DROP_BASE_FROM_DISK, THEME_BEFORE_PAINT } from '../../src/lib/inline-scripts.ts';
 import { SITE_BUILD } from '../helpers/site-builds.ts';
 import { elements, htmlFiles, parseHtml } from '../helpers/site-files.ts';
 import { toText } from 'hast-util-to-text';
@@ -18,7 +18,7 @@ describe('Content-Security-Policy', () => {
       page.filter((element) => element.tagName === 'script' && !element.properties['src']).map((element) => toText(element)),
     );
     expect(inline.length).toBeGreaterThan(pages.length);
-    expect(inline.filter((script) => script !== THEME_BEFORE_PAINT && script !== BASE_WHEN_HOSTED)).toEqual([]);
+    expect(inline.filter((script) => script !== THEME_BEFORE_PAINT && script !== DROP_BASE_FROM_DISK)).toEqual([]);
     const styled = pages.flatMap((page) =>
       page.filter((element) => element.tagName === 'style' || 'style' in element.properties),
     );

@@ -6,7 +6,7 @@
  * Under `astro dev` the index for search from disk is served from the same records, and the search
  * page searches with it (there is no Pagefind index before a build).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,7 +113,8 @@ export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
     name: 'papershelf:search',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
-        if (command === 'build') {
+        // Without ingest's records the content collection stops the build with its own message.
+        if (command === 'build' && existsSync(join(papersDir, SEARCH_RECORDS_FILE))) {
           // Started before Astro loads and bundles the pages, so that Pagefind is mostly done before
           // rendering starts and the two memory peaks do not meet.
           records = readSearchRecords(papersDir);
@@ -154,7 +155,7 @@ export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const files = await pagefindFiles!;
+        const files = await (pagefindFiles ?? indexSearchRecords((records = readSearchRecords(papersDir))));
         writeFiles(outDir, files);
         const script = diskIndexScript(records);
         writeFiles(outDir, [{ path: DISK_INDEX_PATH, content: Buffer.from(script) }]);
