@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { isRunning } from '../src/lib/process.ts';
 import { projectCopy } from '../scripts/lib/project-copy.ts';
 import {
   BUILD_ROOT,
@@ -54,15 +55,6 @@ async function usesFixtureBuilds(project: TestProject | undefined): Promise<bool
   if (!project || !filters) return true;
   const { testFiles } = await project.globTestFiles(filters);
   return testFiles.length === 0 || testFiles.some((file) => NAMES_A_BUILD.test(readFileSync(file, 'utf8')));
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isRunning } from '../../src/lib/process.ts';
 
 /**
  * The folders a replacement works in, beside `directory`, named after the process that made them:
@@ -8,18 +9,6 @@ import { basename, dirname, join } from 'node:path';
  */
 const workFolder = (directory: string, kind: 'staging' | 'retired', pid: number): string =>
   join(dirname(directory), `.${basename(directory)}-${kind}-${pid}`);
-
-/** Whether process `pid` is running. A process of another user is running too (EPERM). */
-function isRunning(pid: number): boolean {
-  // A folder with this process's id was left by an earlier process that had the same id.
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Cleans up after replacements that were killed: removes the staging and retired folders of
