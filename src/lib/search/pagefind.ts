@@ -155,8 +155,12 @@ export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const files = await (pagefindFiles ?? indexSearchRecords((records = readSearchRecords(papersDir))));
-        writeFiles(outDir, files);
+        // Not started at setup when the records were missing then: read them now, or say to run ingest.
+        if (!pagefindFiles) {
+          records = readSearchRecords(papersDir);
+          pagefindFiles = indexSearchRecords(records);
+        }
+        writeFiles(outDir, await pagefindFiles);
         const script = diskIndexScript(records);
         writeFiles(outDir, [{ path: DISK_INDEX_PATH, content: Buffer.from(script) }]);
         logger.info(
