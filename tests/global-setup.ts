@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { isRunning } from '../src/lib/process.ts';
 import { projectCopy } from '../scripts/lib/project-copy.ts';
 import {
   BUILD_ROOT,
@@ -20,10 +21,26 @@ import {
 const LOCK = `${BUILD_ROOT}.lock`;
 const LOCK_WAIT_MS = 15 * 60_000;
 
-function run(command: string, args: string[], env: Record<string, string>): void {
-  const result = spawnSync(command, args, { cwd: FIXTURE_PROJECT, env: buildEnv(env), encoding: 'utf8' });
-  if (result.status !== 0)
-    throw new Error(`${[command, ...args].join(' ')} (${JSON.stringify(env)}) failed:\n${result.stdout}\n${result.stderr}`);
+function run(cwd: string, command: string, args: string[], settings: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: buildEnv(settings), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${[command, ...args].join(' ')} (${JSON.stringify(settings)}) failed:\n${output}`)),
+    );
+  });
+}
+
+/** A fresh copy of the project with the fixture's dumps, as a clone is before its first build. */
+function fixtureProject(): string {
+  const root = projectCopy(BUILD_ROOT);
+  for (const source of FIXTURE_SOURCES) copyFileSync(source, join(root, 'content/sources', basename(source)));
+  return root;
 }
 
 /** How a test file names the fixture builds (from site-builds.ts). */
@@ -38,15 +55,6 @@ async function usesFixtureBuilds(project: TestProject | undefined): Promise<bool
   if (!project || !filters) return true;
   const { testFiles } = await project.globTestFiles(filters);
   return testFiles.length === 0 || testFiles.some((file) => NAMES_A_BUILD.test(readFileSync(file, 'utf8')));
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
@@ -75,7 +83,8 @@ async function acquireLock(): Promise<() => void> {
       rmSync(LOCK, { recursive: true, force: true });
       continue;
     }
-    if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`${LOCK} is still held by process ${pid}: is another test run stuck?`);
+    if (Date.now() - started > LOCK_WAIT_MS)
+      throw new Error(`${LOCK} is still held by process ${pid}: is another test run stuck?`);
     if (!noticed) console.warn(`Waiting for another test run (process ${pid}) to finish with the fixture builds…`);
     noticed = true;
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -83,29 +92,44 @@ async function acquireLock(): Promise<() => void> {
 }
 
 /**
- * Builds the fixture site once for all tests that read the built output or drive a browser: first
- * as a plain `astro build` after `npm run ingest` (the site must be complete that way too), then with
- * `npm run build`, under a sub-path, and without offline reading. Set PAPERSHELF_REUSE_BUILDS=1 to
- * reuse earlier builds while working on tests. A run of tests that never read the builds (unit
- * tests, ingest's) builds nothing.
+ * Builds the fixture site once for all tests that read the built output or drive a browser: as a
+ * plain `astro build` after `npm run ingest` (the site must be complete that way too), and with
+ * `npm run build` in other fresh copies of the project: once more as it is, under a sub-path, and
+ * without offline reading. The builds run side by side, each in its own copy. Set
+ * PAPERSHELF_REUSE_BUILDS=1 to reuse earlier builds while working on tests. A run of tests that
+ * never read the builds (unit tests, ingest's) builds nothing.
  */
 export default async function setup(project?: TestProject): Promise<(() => void) | undefined> {
   if (!(await usesFixtureBuilds(project))) return undefined;
-  const release = await acquireLock();
+  const unlock = await acquireLock();
+  /** Held until the run ends; a watching Vitest, which runs as long as its terminal stays open, gives it back once the builds are made. */
+  const release = (): (() => void) | undefined => {
+    if (!project?.vitest.config.watch) return unlock;
+    unlock();
+    return undefined;
+  };
   try {
-    if (process.env['PAPERSHELF_REUSE_BUILDS'] === '1' && existsSync(OFFLINE_OFF_BUILD)) return release;
+    if (process.env['PAPERSHELF_REUSE_BUILDS'] === '1' && existsSync(OFFLINE_OFF_BUILD)) return release();
     rmSync(BUILD_ROOT, { recursive: true, force: true });
     // Under a fixed name, so that tests find the pages ingest wrote.
-    renameSync(projectCopy(BUILD_ROOT), FIXTURE_PROJECT);
-    for (const source of FIXTURE_SOURCES) copyFileSync(source, join(FIXTURE_PROJECT, 'content/sources', basename(source)));
-    run('npm', ['run', '--silent', 'ingest'], {});
-    run('npx', ['astro', 'build'], { OUT_DIR: SITE_BUILD });
-    run('npm', ['run', '--silent', 'build'], { OUT_DIR: SITE_BUILD_AGAIN });
-    run('npm', ['run', '--silent', 'build'], { OUT_DIR: SUBPATH_BUILD, BASE: SUBPATH_BASE, SITE: SUBPATH_SITE });
-    run('npm', ['run', '--silent', 'build'], { OUT_DIR: OFFLINE_OFF_BUILD, PAPERSHELF_OFFLINE: 'off' });
-    return release;
+    renameSync(fixtureProject(), FIXTURE_PROJECT);
+    const builds = await Promise.allSettled([
+      run(FIXTURE_PROJECT, 'npm', ['run', '--silent', 'ingest']).then(() =>
+        run(FIXTURE_PROJECT, 'npx', ['astro', 'build'], { OUT_DIR: SITE_BUILD }),
+      ),
+      run(fixtureProject(), 'npm', ['run', '--silent', 'build'], { OUT_DIR: SITE_BUILD_AGAIN }),
+      run(fixtureProject(), 'npm', ['run', '--silent', 'build'], {
+        OUT_DIR: SUBPATH_BUILD,
+        BASE: SUBPATH_BASE,
+        SITE: SUBPATH_SITE,
+      }),
+      run(fixtureProject(), 'npm', ['run', '--silent', 'build'], { OUT_DIR: OFFLINE_OFF_BUILD, PAPERSHELF_OFFLINE: 'off' }),
+    ]);
+    const failed = builds.find((build) => build.status === 'rejected');
+    if (failed) throw failed.reason;
+    return release();
   } catch (error) {
-    release();
+    unlock();
     throw error;
   }
 }

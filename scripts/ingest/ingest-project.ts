@@ -4,15 +4,19 @@
  * records. The tests call this too, so they run the CLI's own path.
  */
 import { writeFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { preparePages, summarize, type IngestSummary, type SourceFile } from '../../src/lib/ingest/pipeline.ts';
+import { OVERRIDES_FILE } from '../../src/lib/ingest/overrides.ts';
+import { preparePages, summarize, type IngestSummary } from '../../src/lib/ingest/pipeline.ts';
+import { InputError, SOURCES_DIR } from '../../src/lib/ingest/source-error.ts';
 import { progressReporter } from '../../src/lib/progress.ts';
 import { SEARCH_RECORDS_FILE } from '../../src/lib/search/records.ts';
 import type { ThemeDefinition } from '../../src/lib/themes.ts';
+import { readRegularFile, readSources } from './read-input.ts';
 import { startPageWriters } from './render-in-parallel.ts';
-import { replaceDirectory } from './replace-directory.ts';
+import { recoverInterruptedReplacements, replaceDirectory } from './replace-directory.ts';
+
+export { readSources };
 
 export interface IngestRun {
   summary: IngestSummary;
@@ -20,32 +24,30 @@ export interface IngestRun {
   steps: Record<string, number>;
 }
 
-/** Every `.txt` dump in `folder`, in file-name order; none is an error. */
-export async function readSources(folder: string): Promise<SourceFile[]> {
-  const names = (await readdir(folder)).filter((name) => name.endsWith('.txt')).sort();
-  if (names.length === 0) throw new Error(`no .txt dumps in ${folder}`);
-  return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(folder, name)) })));
-}
-
-/** The curators' corrections as text; undefined when there is no file (any other failure to read it is an error). */
-async function readOverrides(file: string): Promise<string | undefined> {
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function decodeOverrides(bytes: Uint8Array): string {
   try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    return utf8.decode(bytes);
+  } catch {
+    throw new InputError(`${OVERRIDES_FILE}: invalid UTF-8: the file must be saved as UTF-8 text`);
   }
 }
 
 /**
  * Ingests the project at `root`: its content/sources/*.txt and content/overrides.json (no
  * corrections when it is missing), classified into `themes`, become content/papers, replaced
- * as a whole. Throws a SourceError or OverridesError on bad input, leaving content/papers as it was.
+ * as a whole. Throws an InputError on bad input, leaving content/papers as it was (once what a
+ * killed run left is cleaned up).
  */
 export async function ingestProject(root: string, themes: readonly ThemeDefinition[]): Promise<IngestRun> {
-  const sources = await readSources(join(root, 'content/sources'));
+  const papers = join(root, 'content/papers');
+  // First, whatever the input: a killed run's pages are put back even when this run refuses its input.
+  recoverInterruptedReplacements(papers);
+  const sources = await readSources(join(root, SOURCES_DIR));
   const writers = startPageWriters(sources.reduce((sum, source) => sum + source.bytes.length, 0));
-  const overridesText = await readOverrides(join(root, 'content/overrides.json'));
+  const overridesBytes = await readRegularFile(join(root, OVERRIDES_FILE), OVERRIDES_FILE);
+  // No file is no corrections.
+  const overridesText = overridesBytes && decodeOverrides(overridesBytes);
   const steps: Record<string, number> = {};
   let lap = performance.now();
   const step = (name: string): void => {
@@ -59,7 +61,7 @@ export async function ingestProject(root: string, themes: readonly ThemeDefiniti
     onDumpParsed: (done, total, entries) => parsed(done, total, `${entries.toLocaleString('en')} entries`),
   });
   step('parse and merge');
-  const summary = await replaceDirectory(join(root, 'content/papers'), async (staging) => {
+  const summary = await replaceDirectory(papers, async (staging) => {
     const outlines = await writers.write(jobs, themes, staging, progressReporter('ingest', 'wrote pages', 1000));
     const { searchRecords, summary } = summarize(outlines, entriesRead);
     // The search records go with the pages they describe, so both are replaced together.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { compileThemes } from '../../src/lib/ingest/classify.ts';
 import { outlineOf, renderPages, type PageJob, type PageOutline } from '../../src/lib/ingest/pipeline.ts';
+import { SourceError, type SourcePlace } from '../../src/lib/ingest/source-error.ts';
 import type { ThemeDefinition } from '../../src/lib/themes.ts';
 
 /** Below this many papers, starting workers costs more than it saves. */
@@ -31,8 +32,9 @@ export interface WorkerTask {
   folder: string;
 }
 
-/** A worker's messages: pages written so far, then its share's outlines. */
-export type WorkerMessage = { written: number } | { outlines: PageOutline[] };
+/** A worker's messages: pages written so far, then its share's outlines, or the paper the pipeline refused. */
+export type WorkerMessage =
+  { written: number } | { outlines: PageOutline[] } | { refused: { place: SourcePlace; problem: string } };
 
 /** Renders a share of the papers and writes each page into `folder` as soon as it is rendered. */
 export function renderAndWriteShare({ jobs, themes, folder }: WorkerTask, onWritten: (count: number) => void): PageOutline[] {
@@ -92,6 +94,7 @@ export function startPageWriters(sourceBytes: number): PageWriters {
             new Promise<PageOutline[]>((resolve, reject) => {
               worker.on('message', (message: WorkerMessage) => {
                 if ('written' in message) onWritten(message.written);
+                else if ('refused' in message) reject(new SourceError(message.refused.place, message.refused.problem));
                 else resolve(message.outlines);
               });
               worker.once('error', reject);

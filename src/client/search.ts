@@ -127,6 +127,18 @@ function pagefindExcerpt(data: PagefindResultData): Node[] {
   return nodes;
 }
 
+/**
+ * The query without words that are only symbols (`✓`, `→`), quotes kept: Pagefind indexes no such
+ * word, so a quoted phrase copied from an abstract with one in it found nothing, where search from
+ * disk, which leaves out words that match nothing, found the paper.
+ */
+const withoutBareSymbols = (query: string): string =>
+  query
+    .split(/\s+/u)
+    .map((word) => (/[\p{L}\p{N}]/u.test(word) ? word : word.replace(/[^"]/gu, '')))
+    .filter(Boolean)
+    .join(' ');
+
 /** What a result shows, from either index. */
 interface ResultCard {
   href: string;
@@ -210,7 +222,7 @@ async function run(state: SearchState): Promise<void> {
   statusLine.textContent = 'Searching…';
   if (fromDisk) return runFromDisk(state, runId);
   const engine = await loadPagefind();
-  const response = await engine.search(state.q || null, {
+  const response = await engine.search(withoutBareSymbols(state.q) || null, {
     ...(state.theme ? { filters: { theme: state.theme } } : {}),
     ...(state.sort === 'date' || state.sort === 'upvotes' ? { sort: { [state.sort]: 'desc' } } : {}),
   });

@@ -3,7 +3,7 @@ import { decodeHTML } from 'entities';
 import { ELEMENT_NODE, parse, TEXT_NODE, walkSync } from 'ultrahtml';
 import { RELATED_COUNT } from '../site.config.ts';
 import { sortPapers, type SortablePaper } from './paper-sort.ts';
-import { relatedPapers } from './related.ts';
+import { relatedInput, relatedPapers } from './related.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
 
@@ -95,7 +95,9 @@ async function loadLibrary(): Promise<Library> {
   const entries = await getCollection('papers');
   const papers = sortPapers(entries.map(toPaper), 'title');
   const related = relatedPapers(
-    papers.map((paper) => ({ id: paper.slug, text: `${paper.data.title} ${paper.data.title} ${paper.abstract}` })),
+    papers.map((paper) =>
+      relatedInput({ slug: paper.slug, title: paper.data.title, abstract: paper.abstract, themes: paper.data.themes }),
+    ),
     RELATED_COUNT,
   );
   return {

@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import themeFile from '../../content/themes.json' with { type: 'json' };
+import { InputError } from './ingest/source-error.ts';
 
 /** Where the themes live, as error messages name it. */
 export const THEMES_FILE = 'content/themes.json';
@@ -85,8 +86,11 @@ export function signalRegex({ pattern, caseSensitive = false }: ThemeSignal): Re
   return new RegExp(`(?:${pattern})(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
 }
 
-/** A theme file that does not hold valid themes: the message names the file, the place and the problem. */
-export class ThemeFileError extends Error {
+/**
+ * A theme file that does not hold valid themes: the message names the file, the place and the
+ * problem. Bad input, like a bad dump: ingest prints the message alone.
+ */
+export class ThemeFileError extends InputError {
   constructor(file: string, problem: string) {
     super(`${file}: ${problem}`);
     this.name = 'ThemeFileError';

@@ -42,7 +42,7 @@ function builtDiskSearchTitles(query: string): string[] {
 }
 
 describeInBrowser('search under astro dev', () => {
-  const openPage = useBrowser();
+  const openPage = useBrowser({ serviceWorkers: 'block' });
   let dev: ChildProcess | undefined;
   let output = '';
   let url = '';

@@ -33,31 +33,35 @@ const THEME_WORDS = [
 /** Starts of words, as a reader types them before finishing the word. */
 const PREFIXES = ['quantiz', 'prun', 'fine', 'distil', 'adapt', 'tra', 'le'];
 
-/** The slugs of the papers Pagefind finds for a query, from a page of the served site. */
-function pagefindSlugs(page: Page, server: StaticServer, query: string): Promise<string[]> {
-  // A fresh instance for each query: Pagefind keeps the index chunks earlier searches loaded.
-  return page.evaluate(`(async () => {
-    const engine = await import(${JSON.stringify(`${server.url}pagefind/pagefind.js`)});
-    await engine.destroy();
+/**
+ * The slugs of the papers Pagefind finds for each query, from a page of the served site. Each query
+ * gets a fresh instance of Pagefind, as a reader's first search does (an instance keeps the index
+ * chunks earlier searches loaded): a module of its own, by an address of its own, all at once.
+ */
+async function pagefindSlugs(page: Page, server: StaticServer, queries: readonly string[]): Promise<Map<string, string[]>> {
+  const found: string[][] = await page.evaluate(`Promise.all(${JSON.stringify(queries)}.map(async (query, index) => {
+    const engine = await import(${JSON.stringify(`${server.url}pagefind/pagefind.js`)} + '?instance=' + index);
     await engine.options({ baseUrl: '/' });
-    const response = await engine.search(${JSON.stringify(query)});
+    const response = await engine.search(query);
     const found = await Promise.all(response.results.map((result) => result.data()));
     return found.map(({ url }) => /\\/papers\\/([^/]+)\\//u.exec(url)[1]).sort();
-  })()`);
+  }))`);
+  return new Map(queries.map((query, index) => [query, found[index]!]));
 }
 
-/** A search page opened from disk, with the engine and index it loads there. */
-async function openDiskEngine(page: Page): Promise<(query: string) => Promise<string[]>> {
+/** The slugs of the papers search from disk finds for each query, with the engine and index the search page loads from file://. */
+async function diskSlugs(page: Page, queries: readonly string[]): Promise<Map<string, string[]>> {
   await page.goto(fileUrl('search/index.html'));
   await page.waitForFunction(() => 'papershelfDiskIndex' in globalThis && 'papershelfDiskSearch' in globalThis);
-  return (query) =>
-    page.evaluate(
-      `globalThis.papershelfDiskSearch(globalThis.papershelfDiskIndex).search(${JSON.stringify(query)}).results.map((result) => result.slug).sort()`,
-    );
+  const found: string[][] = await page.evaluate(`(() => {
+    const engine = globalThis.papershelfDiskSearch(globalThis.papershelfDiskIndex);
+    return ${JSON.stringify(queries)}.map((query) => engine.search(query).results.map((result) => result.slug).sort());
+  })()`);
+  return new Map(queries.map((query, index) => [query, found[index]!]));
 }
 
 describeInBrowser('search from disk, next to Pagefind on a served site', () => {
-  const openPage = useBrowser();
+  const openPage = useBrowser({ serviceWorkers: 'block' });
   let server: StaticServer;
   beforeAll(async () => {
     server = await serveSite(SITE_BUILD);
@@ -69,24 +73,21 @@ describeInBrowser('search from disk, next to Pagefind on a served site', () => {
     // A page without the search script, so nothing else uses Pagefind meanwhile.
     await hosted.page.goto(`${server.url}about/`);
     const onDisk = await openPage();
-    const diskSlugs = await openDiskEngine(onDisk.page);
-    const differences: string[] = [];
-    const counts: Record<string, number> = {};
-    for (const word of THEME_WORDS) {
-      const pagefind = await pagefindSlugs(hosted.page, server, word);
-      const fromDisk = await diskSlugs(word);
-      counts[word] = pagefind.length;
-      if (JSON.stringify(fromDisk) !== JSON.stringify(pagefind))
-        differences.push(
-          `${word}: only Pagefind ${pagefind.filter((slug) => !fromDisk.includes(slug))}; only disk ${fromDisk.filter((slug) => !pagefind.includes(slug))}`,
-        );
-      if (word === 'peft')
-        // Found by its theme's name only ("Fine-tuning & PEFT"): its title and abstract never say PEFT.
-        expect(pagefind).toContain('lora-vs-full-fine-tuning-an-illusion-of-equivalence');
-    }
+    const pagefind = await pagefindSlugs(hosted.page, server, THEME_WORDS);
+    const fromDisk = await diskSlugs(onDisk.page, THEME_WORDS);
+    const differences = THEME_WORDS.flatMap((word) => {
+      const [hostedSlugs, diskSlugsFound] = [pagefind.get(word)!, fromDisk.get(word)!];
+      return JSON.stringify(hostedSlugs) === JSON.stringify(diskSlugsFound)
+        ? []
+        : [
+            `${word}: only Pagefind ${hostedSlugs.filter((slug) => !diskSlugsFound.includes(slug))}; only disk ${diskSlugsFound.filter((slug) => !hostedSlugs.includes(slug))}`,
+          ];
+    });
     expect(THEME_WORDS).toEqual(expect.arrayContaining(['quantization', 'lora', 'fine-tuning', 'fine', 'peft', 'merging']));
     expect(differences).toEqual([]);
-    expect(Object.entries(counts).filter(([, count]) => count === 0)).toEqual([]);
+    expect(THEME_WORDS.filter((word) => pagefind.get(word)!.length === 0)).toEqual([]);
+    // Found by its theme's name only ("Fine-tuning & PEFT"): its title and abstract never say PEFT.
+    expect(pagefind.get('peft')).toContain('lora-vs-full-fine-tuning-an-illusion-of-equivalence');
     expectNoErrors([...hosted.errors, ...onDisk.errors]);
   });
 
@@ -94,18 +95,21 @@ describeInBrowser('search from disk, next to Pagefind on a served site', () => {
     const hosted = await openPage();
     await hosted.page.goto(`${server.url}about/`);
     const onDisk = await openPage();
-    const diskSlugs = await openDiskEngine(onDisk.page);
+    const pagefind = await pagefindSlugs(hosted.page, server, PREFIXES);
+    const fromDisk = await diskSlugs(onDisk.page, PREFIXES);
     const missing: string[] = [];
     for (const prefix of PREFIXES) {
-      const pagefind = await pagefindSlugs(hosted.page, server, prefix);
-      const fromDisk = await diskSlugs(prefix);
       // Papers whose title or abstract has a word (or part of a hyphenated word) that starts with the prefix.
       const startsAWord = new RegExp(`(?<![\\p{L}\\p{N}])${prefix}`, 'iu');
-      const expected = records.filter((record) => startsAWord.test(`${record.title} ${record.abstract}`)).map((record) => record.slug);
-      if (pagefind.length === 0 || expected.length === 0) missing.push(`${prefix}: Pagefind finds nothing to compare with`);
-      for (const slug of new Set([...pagefind, ...expected]))
-        if (!fromDisk.includes(slug))
-          missing.push(`${prefix}: not found from disk: ${slug}${pagefind.includes(slug) ? ' (Pagefind finds it)' : ''}`);
+      const expected = records
+        .filter((record) => startsAWord.test(`${record.title} ${record.abstract}`))
+        .map((record) => record.slug);
+      if (pagefind.get(prefix)!.length === 0 || expected.length === 0) missing.push(`${prefix}: nothing to compare with`);
+      for (const slug of new Set([...pagefind.get(prefix)!, ...expected]))
+        if (!fromDisk.get(prefix)!.includes(slug))
+          missing.push(
+            `${prefix}: not found from disk: ${slug}${pagefind.get(prefix)!.includes(slug) ? ' (Pagefind finds it)' : ''}`,
+          );
     }
     expect(missing).toEqual([]);
     expectNoErrors([...hosted.errors, ...onDisk.errors]);
@@ -137,7 +141,7 @@ describeInBrowser('search from disk, next to Pagefind on a served site', () => {
 });
 
 describeInBrowser('search from disk (file://)', () => {
-  const openPage = useBrowser();
+  const openPage = useBrowser({ serviceWorkers: 'block' });
   const searchPage = fileUrl('search/index.html');
   const titlesShown = (page: Page) => page.locator('[data-search-results] > li h2').allTextContents();
 

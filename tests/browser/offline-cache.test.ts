@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { compileWorker, shellPaths, siteVersion } from '../../src/integrations/offline-cache.ts';
 import { serveSite, type StaticServer } from '../../scripts/lib/browser.ts';
-import { axeViolations, describeInBrowser, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
+import { axeViolations, describeInBrowser, errorsBut404Preloads, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
 import { OFFLINE_OFF_BUILD, SITE_BUILD, SUBPATH_BASE, SUBPATH_BUILD } from '../helpers/site-builds.ts';
 import { readPapersJson, type PaperRecord } from '../helpers/site-files.ts';
 
@@ -247,6 +247,6 @@ describeInBrowser('the site from disk (file://) and offline reading', () => {
       expect(await page.evaluate(() => navigator.serviceWorker?.controller ?? null)).toBeNull();
     }
     expect(requests.filter((url) => url.endsWith('/sw.js'))).toEqual([]);
-    expectNoErrors(errors);
+    expectNoErrors(errorsBut404Preloads(errors));
   });
 });

@@ -15,7 +15,7 @@ const savedTitles = (page: Page, list: 'saved' | 'read') =>
   page.locator(`[data-saved-list="${list}"] .paper-card-title a`).allTextContents();
 
 describeInBrowser('reading status, over http', () => {
-  const openPage = useBrowser();
+  const openPage = useBrowser({ serviceWorkers: 'block' });
   let server: StaticServer;
   beforeAll(async () => {
     server = await serveSite(SITE_BUILD);
@@ -137,7 +137,7 @@ describeInBrowser('reading status, over http', () => {
 });
 
 describeInBrowser('reading status from disk (file://)', () => {
-  const openPage = useBrowser();
+  const openPage = useBrowser({ serviceWorkers: 'block' });
   const fileUrl = (file: string) => pathToFileURL(join(SITE_BUILD, file)).href;
 
   it('saves a paper opened from disk and lists it on the Saved page, which links back to it on disk', async () => {

@@ -62,13 +62,15 @@ describe('RSS feeds', () => {
       return { title: decodeHTML(item.title), description: decodeHTML(item.description), record };
     });
     expect(shown.filter(({ title, record }) => title !== record.title).map(({ title }) => title)).toEqual([]);
-    expect(shown.filter(({ description, record }) => description !== record.abstract).map(({ record }) => record.slug)).toEqual([]);
+    expect(shown.filter(({ description, record }) => description !== record.abstract).map(({ record }) => record.slug)).toEqual(
+      [],
+    );
     // The hostile dump's titles and abstracts carry markup: it reaches the reader as text.
     const withMarkup = items.filter((item) => byUrl.get(item.link)!.title.includes('<'));
     expect(withMarkup.length).toBeGreaterThan(0);
-    expect(items.filter((item) => /<[a-z]/iu.test(item.title) || /<[a-z]/iu.test(item.description)).map((item) => item.link)).toEqual(
-      [],
-    );
+    expect(
+      items.filter((item) => /<[a-z]/iu.test(item.title) || /<[a-z]/iu.test(item.description)).map((item) => item.link),
+    ).toEqual([]);
   });
 
   it.each(ALL_THEMES.map((theme) => [theme.id, theme.name]))('list exactly the papers of the %s theme', (id, name) => {

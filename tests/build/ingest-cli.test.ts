@@ -1,9 +1,13 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectCopy } from '../../scripts/lib/project-copy.ts';
 import { readPaperPage } from '../../src/lib/ingest/markdown.ts';
 import { SEARCH_RECORDS_FILE, type SearchRecord } from '../../src/lib/search/records.ts';
-import { makeWorkspace, readPages, REPO, runIngest, SEEDS } from '../helpers/workspace.ts';
+import { makeWorkspace, readPages, REPO, runIngest, SEEDS, type RunResult } from '../helpers/workspace.ts';
 
 const frontMatter = (page: string) => readPaperPage(page).data;
 
@@ -138,3 +142,183 @@ describe('npm run ingest on a hostile dump', () => {
     expect(slugsAfter).toEqual(slugsBefore);
   });
 });
+
+/** A refusal as a user sees it: exit code 1 and one line on stderr, the expected one, with no stack trace. */
+function expectRefusal(result: RunResult, line: string): void {
+  expect({ code: result.code, stderr: result.stderr.trim() }).toEqual({ code: 1, stderr: line });
+  expect(result.stderr).not.toMatch(/^\s+at /mu);
+}
+
+describe('npm run ingest refuses what is not a dump, by name, in one line', () => {
+  const root = makeWorkspace([join(SEEDS, '001_d6eefe5445dffbd2.txt')]);
+  const sources = join(root, 'content/sources');
+  expect(runIngest(root).code).toBe(0);
+  const pages = readPages(root);
+  const elsewhere = mkdtempSync(join(tmpdir(), 'papershelf-elsewhere-'));
+  const secret = join(elsewhere, 'secret.txt');
+  writeFileSync(secret, 'A LINE THAT MUST NOT BE SHOWN\n');
+
+  /** Runs ingest with `add` done in content/sources, checks the refusal and that the pages are untouched, then undoes it. */
+  function refuses(name: string, add: (path: string) => void, line: string): RunResult {
+    const path = join(sources, name);
+    add(path);
+    try {
+      const result = runIngest(root, 30_000);
+      expectRefusal(result, line);
+      expect(readPages(root)).toEqual(pages);
+      return result;
+    } finally {
+      rmSync(path, { recursive: true, force: true });
+    }
+  }
+
+  it('a symbolic link, dangling, to a dump beside it, or to a file elsewhere, whose text is never shown', () => {
+    const link = 'content/sources/x.txt: not a regular file (a symbolic link)';
+    refuses('x.txt', (path) => symlinkSync(join(sources, 'missing.txt'), path), link);
+    refuses('x.txt', (path) => symlinkSync(join(sources, '001_d6eefe5445dffbd2.txt'), path), link);
+    const result = refuses('x.txt', (path) => symlinkSync(secret, path), link);
+    expect(result.stdout + result.stderr).not.toContain('MUST NOT BE SHOWN');
+  });
+
+  it('a directory, and a FIFO, which would make ingest wait forever for a writer', () => {
+    refuses('x.txt', (path) => mkdirSync(path), 'content/sources/x.txt: not a regular file (a directory)');
+    refuses('x.txt', (path) => execFileSync('mkfifo', [path]), 'content/sources/x.txt: not a regular file (a FIFO)');
+  });
+
+  it('a socket', async () => {
+    const path = join(sources, 'x.txt');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(path, resolve));
+    try {
+      expectRefusal(runIngest(root, 30_000), 'content/sources/x.txt: not a regular file (a socket)');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('a file name with ":" or a control character, which would make "file:line" ambiguous', () => {
+    const dump = readFileSync(join(sources, '001_d6eefe5445dffbd2.txt'));
+    refuses(
+      'a:3.txt',
+      (path) => writeFileSync(path, dump),
+      'content/sources: the file name "a:3.txt" has ":", which makes "file:line" in messages ambiguous; rename the file',
+    );
+    refuses(
+      'a\nb.txt',
+      (path) => writeFileSync(path, dump),
+      'content/sources: the file name "a\\u000Ab.txt" has a control character (U+000A), which makes "file:line" in messages ambiguous; rename the file',
+    );
+    refuses(
+      'tab\t.txt',
+      (path) => writeFileSync(path, dump),
+      'content/sources: the file name "tab\\u0009.txt" has a control character (U+0009), which makes "file:line" in messages ambiguous; rename the file',
+    );
+  });
+
+  it('no dumps at all, and no content/sources folder', () => {
+    const empty = makeWorkspace([]);
+    try {
+      writeFileSync(join(empty, 'content/sources/notes.md'), 'not a dump\n');
+      expectRefusal(runIngest(empty), 'content/sources: no dumps to ingest (no file ending in .txt)');
+      rmSync(join(empty, 'content/sources'), { recursive: true });
+      expectRefusal(runIngest(empty), 'content/sources: no such folder; save the dumps there as .txt files');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('an overrides file that is not a regular file', () => {
+    const overrides = join(root, 'content/overrides.json');
+    rmSync(overrides);
+    try {
+      execFileSync('mkfifo', [overrides]);
+      expectRefusal(runIngest(root, 30_000), 'content/overrides.json: not a regular file (a FIFO)');
+      expect(readPages(root)).toEqual(pages);
+    } finally {
+      rmSync(overrides, { force: true });
+      writeFileSync(overrides, '{}\n');
+    }
+  });
+});
+
+describe('npm run ingest with a bad content/themes.json', () => {
+  // A copy of the project: ingest checks the themes file that sits beside its own code.
+  const copy = projectCopy(join(tmpdir(), 'papershelf-themes'));
+  const themesFile = join(copy, 'content/themes.json');
+  const themes = readFileSync(themesFile, 'utf8');
+  writeFileSync(join(copy, 'content/sources/001.txt'), readFileSync(join(SEEDS, '001_d6eefe5445dffbd2.txt')));
+  const run = (text: string): RunResult => {
+    writeFileSync(themesFile, text);
+    const result = spawnSync(process.execPath, [join(copy, 'scripts/ingest.ts')], {
+      cwd: copy,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('stops with the file, the place and the problem, no stack trace, and writes nothing', () => {
+    const file = JSON.parse(themes) as { themes: { signals: { weight: unknown }[] }[] };
+    file.themes[3]!.signals[0]!.weight = '3';
+    const wrongType = run(JSON.stringify(file, null, 2));
+    expect(wrongType.stderr).toMatch(/^content\/themes\.json: themes\[3\]\.signals\[0\]\.weight: .*expected number/u);
+    expectRefusal(wrongType, wrongType.stderr.trim());
+    const notJson = run(themes.replace('"themes"', 'themes'));
+    expect(notJson.stderr.trim()).toMatch(/^content\/themes\.json: not valid JSON \(.+\)$/u);
+    expectRefusal(notJson, notJson.stderr.trim());
+    expect(() => readFileSync(join(copy, 'content/papers/search-records.json'))).toThrow();
+    expect(run(themes).code).toBe(0);
+    rmSync(copy, { recursive: true, force: true });
+  });
+});
+
+describe('npm run ingest after a run that was killed', () => {
+  /** The id of a process that has ended: what a killed run leaves in the names of its folders. */
+  const deadPid = (): number => spawnSync(process.execPath, ['-e', '']).pid!;
+
+  it('removes the staging folders of runs that are no longer running, and leaves those of a running one', () => {
+    const root = makeWorkspace([join(SEEDS, '001_d6eefe5445dffbd2.txt')]);
+    try {
+      expect(runIngest(root).code).toBe(0);
+      const pages = readPages(root);
+      const dead = join(root, `content/.papers-staging-${deadPid()}`);
+      const running = join(root, `content/.papers-staging-${process.pid}`);
+      for (const folder of [dead, running]) {
+        mkdirSync(folder);
+        writeFileSync(join(folder, 'half-written.md'), '+++\n');
+      }
+      expect(runIngest(root).code).toBe(0);
+      expect(readPages(root)).toEqual(pages);
+      expect(readdirNames(join(root, 'content'))).toEqual([
+        '.papers-staging-' + process.pid,
+        'overrides.json',
+        'papers',
+        'sources',
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('puts back the pages a run had moved aside when it was killed before the new ones took their place, even if it then refuses the input', () => {
+    const root = makeWorkspace([join(SEEDS, '001_d6eefe5445dffbd2.txt')]);
+    try {
+      expect(runIngest(root).code).toBe(0);
+      const pages = readPages(root);
+      const pid = deadPid();
+      renameSync(join(root, 'content/papers'), join(root, `content/.papers-retired-${pid}`));
+      mkdirSync(join(root, `content/.papers-staging-${pid}`));
+      writeFileSync(join(root, 'content/sources/999_bad.txt'), 'new\n\nA Title Without Abstract\n');
+      expectRefusal(runIngest(root), 'content/sources/999_bad.txt:3: the paper "A Title Without Abstract" has no abstract');
+      expect(readPages(root)).toEqual(pages);
+      expect(readdirNames(join(root, 'content'))).toEqual(['overrides.json', 'papers', 'sources']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+const readdirNames = (folder: string): string[] =>
+  readdirSync(folder)
+    .filter((name) => name !== '.' && name !== '..')
+    .sort();

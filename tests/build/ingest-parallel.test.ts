@@ -6,6 +6,7 @@ import { syntheticDumps } from '../../bench/synthetic-dumps.ts';
 import { PARALLEL_THRESHOLD, startPageWriters } from '../../scripts/ingest/render-in-parallel.ts';
 import { ingest, preparePages, summarize } from '../../src/lib/ingest/pipeline.ts';
 import { THEMES } from '../../src/lib/themes.ts';
+import { dumpText, HEADER } from '../helpers/dump.ts';
 import { makeWorkspace, runIngest } from '../helpers/workspace.ts';
 
 describe('rendering and writing pages on several cores', () => {
@@ -46,6 +47,27 @@ describe('ingest of large dumps with a bad entry', () => {
       expect(failed.stderr.trim().split('\n').at(-1)).toBe(
         'content/sources/zzz_bad.txt:3: the paper "A Title Without Abstract" has no abstract',
       );
+      expect(() => readFileSync(join(root, 'content/papers/search-records.json'))).toThrow();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('ingest of large dumps with a title that TeX empties', () => {
+  it('is refused with the file and line by the worker that renders it, with no stack trace, and writes nothing', () => {
+    const root = makeWorkspace([]);
+    try {
+      for (const dump of syntheticDumps(PARALLEL_THRESHOLD + 200))
+        writeFileSync(join(root, 'content/sources', dump.name), dump.text);
+      // Sorted last, so a worker other than the first renders it.
+      writeFileSync(join(root, 'content/sources/zzz_tex.txt'), dumpText([{ title: '\\textbf{}', abstract: 'An abstract.' }]));
+      const failed = runIngest(root, 60_000);
+      expect(failed.code).toBe(1);
+      expect(failed.stderr.trim().split('\n').at(-1)).toBe(
+        `content/sources/zzz_tex.txt:${HEADER.length + 1}: the title "\\textbf{}" is empty once its TeX is rendered`,
+      );
+      expect(failed.stderr).not.toMatch(/^\s+at /mu);
       expect(() => readFileSync(join(root, 'content/papers/search-records.json'))).toThrow();
     } finally {
       rmSync(root, { recursive: true, force: true });

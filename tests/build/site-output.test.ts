@@ -14,15 +14,7 @@ import {
   SUBPATH_BUILD,
   SUBPATH_SITE,
 } from '../helpers/site-builds.ts';
-import {
-  elements,
-  htmlFiles,
-  isExternal,
-  parseHtml,
-  readPapersJson,
-  references,
-  siteFiles,
-} from '../helpers/site-files.ts';
+import { elements, htmlFiles, isExternal, parseHtml, readPapersJson, references, siteFiles } from '../helpers/site-files.ts';
 
 const pages = htmlFiles(SITE_BUILD);
 const paperPages = pages.filter((file) => /^papers\/[^/]+\/index\.html$/u.test(file));
@@ -98,7 +90,9 @@ describe('the built site', () => {
     const files = siteFiles(SITE_BUILD);
     expect(files.length).toBeGreaterThan(pages.length);
     expect(siteFiles(SITE_BUILD_AGAIN)).toEqual(files);
-    const differing = files.filter((file) => !readFileSync(join(SITE_BUILD_AGAIN, file)).equals(readFileSync(join(SITE_BUILD, file))));
+    const differing = files.filter(
+      (file) => !readFileSync(join(SITE_BUILD_AGAIN, file)).equals(readFileSync(join(SITE_BUILD, file))),
+    );
     expect(differing).toEqual([]);
   });
 
@@ -122,7 +116,8 @@ describe('the built site', () => {
       const id = file.split('/')[1]!;
       const cards = elements(parseHtml(SITE_BUILD, file)).filter((element) => classOf(element) === 'paper-card');
       const members = [...records.values()].filter((record) => record.themes.includes(id));
-      if (cards.length !== members.length || members.length === 0) wrong.push(`${file}: ${cards.length} cards, ${members.length} papers`);
+      if (cards.length !== members.length || members.length === 0)
+        wrong.push(`${file}: ${cards.length} cards, ${members.length} papers`);
       for (const card of cards) {
         const title = toText(elements(card).find((element) => classOf(element) === 'paper-card-title')!);
         const excerpt = elements(card).find((element) => classOf(element) === 'excerpt');
@@ -172,9 +167,10 @@ describe('the built site', () => {
       const target = withId.filter((element) => element.properties['id'] === 'abstract');
       const section = all.find((element) => element.properties['dataAbstract'] !== undefined);
       const heading = section?.children.find((child): child is Element => child.type === 'element');
-      if (target.length !== 1 || target[0] !== heading || heading.tagName !== 'h2' || toText(heading) !== 'Abstract')
+      if (!heading || target.length !== 1 || target[0] !== heading || heading.tagName !== 'h2' || toText(heading) !== 'Abstract')
         wrong.push(`${file}: #abstract is not the abstract's own h2 "Abstract"`);
-      if (section?.properties['ariaLabelledBy']?.toString() !== 'abstract') wrong.push(`${file}: the abstract is not labelled by #abstract`);
+      if (section?.properties['ariaLabelledBy']?.toString() !== 'abstract')
+        wrong.push(`${file}: the abstract is not labelled by #abstract`);
     }
     expect(paperPages.length).toBeGreaterThan(0);
     expect(wrong).toEqual([]);

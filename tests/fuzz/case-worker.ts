@@ -5,9 +5,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { compileThemes } from '../../src/lib/ingest/classify.ts';
-import { OverridesError } from '../../src/lib/ingest/overrides.ts';
 import { ingest, renderPages } from '../../src/lib/ingest/pipeline.ts';
-import { SourceError } from '../../src/lib/ingest/source-error.ts';
+import { InputError } from '../../src/lib/ingest/source-error.ts';
 import { THEMES } from '../../src/lib/themes.ts';
 import type { CaseOutcome, CaseTask } from './run-case.ts';
 
@@ -41,7 +40,7 @@ parentPort!.on('message', (task: CaseTask) => {
     outcome = { status: 'ok', ms: performance.now() - started };
   } catch (error) {
     const ms = performance.now() - started;
-    const refusal = (error instanceof SourceError || error instanceof OverridesError) && REFUSAL.test(error.message);
+    const refusal = error instanceof InputError && REFUSAL.test(error.message);
     outcome = refusal
       ? { status: 'refused', message: error.message, ms }
       : { status: 'crashed', message: error instanceof Error ? (error.stack ?? error.message) : String(error), ms };

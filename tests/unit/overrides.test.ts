@@ -40,6 +40,9 @@ describe('curator overrides', () => {
       /^content\/overrides.json:2: p\.add\.0: /u,
     );
     expect(errorMessage(() => parseOverrides('{ nope', THEME_IDS))).toMatch(/^content\/overrides.json:1: not valid JSON/u);
+    expect(errorMessage(() => parseOverrides('[]', THEME_IDS))).toBe(
+      'content/overrides.json:1: file: expected an object of corrections by paper slug',
+    );
   });
 
   it('report every slug that names no paper with its line, the names of object properties included', () => {
@@ -59,5 +62,9 @@ describe('curator overrides', () => {
     const corrected = ingestTitles(['Constructor', 'Note'], '{ "constructor": { "add": ["lora"], "note": "low-rank" } }');
     expect(corrected.pages.get('constructor.md')).toContain('curator: low-rank');
     expect(corrected.pages.get('note.md')).not.toContain('curator:');
+  });
+
+  it('accept a file saved with a BOM, as the dumps are', () => {
+    expect(parseOverrides('\u{feff}{ "p": { "add": ["lora"], "note": "n" } }', THEME_IDS).get('p')?.add).toEqual(['lora']);
   });
 });

@@ -85,4 +85,37 @@ describe('parseDump', () => {
       /^content\/sources\/d.txt:\d+: no paper entries after the header$/u,
     );
   });
+
+  it('refuses an author count of 0 and counts too large to hold exactly', () => {
+    const withMetadata = (authors: string, date: string) =>
+      errorMessage(() => parse([{ title: 'T', abstract: 'A', metadata: [`  • ${authors} authors`, '·', date] }]));
+    expect(withMetadata('0', 'Mar 17, 2024')).toBe(
+      `content/sources/d.txt:${firstLine + 4}: metadata block: a paper has at least 1 author, not 0`,
+    );
+    expect(withMetadata('9007199254740992', 'Mar 17, 2024')).toBe(
+      `content/sources/d.txt:${firstLine + 4}: metadata block: 9007199254740992 authors is more than ingest can count (at most 9007199254740991)`,
+    );
+    expect(withMetadata('3', 'Mar 17, 2024 99999999999999999999')).toBe(
+      `content/sources/d.txt:${firstLine + 6}: metadata block: 99999999999999999999 upvotes is more than ingest can count (at most 9007199254740991)`,
+    );
+    expect(
+      parse([{ title: 'T', abstract: 'A', metadata: ['  • 9007199254740991 authors', '·', 'Mar 17, 2024 9007199254740991'] }])[0]!
+        .metadata,
+    ).toMatchObject({
+      authors: Number.MAX_SAFE_INTEGER,
+      upvotes: Number.MAX_SAFE_INTEGER,
+    });
+  });
+
+  it('checks the listing date like a date in metadata: a day that does not exist is refused', () => {
+    const listing = (date: string) => parseText(dumpText([{ title: 'T', abstract: 'A' }]).replace('\nMar 14\n', `\n${date}\n`));
+    const dateLine = HEADER.indexOf('Mar 14') + 1;
+    for (const date of ['Feb 31', 'Apr 31', 'Jan 0', 'Dec 99']) {
+      expect(
+        errorMessage(() => listing(date)),
+        date,
+      ).toBe(`content/sources/d.txt:${dateLine}: the listing date "${date}" is not a day of the year`);
+    }
+    expect(listing('Feb 29')[0]!.listed).toBe('Feb 29');
+  });
 });

@@ -28,4 +28,20 @@ describe('readLines', () => {
       'content/sources/c.txt:2: control character U+0000 in the text',
     );
   });
+
+  it('names the line of invalid UTF-8 with CR and CRLF line ends too', () => {
+    for (const newline of ['\r', '\r\n']) {
+      const bytes = new Uint8Array([...encode(['new', '', 'Title', ''].join(newline)), 0xff, ...encode(newline)]);
+      expect(
+        errorMessage(() => readLines('bad.txt', bytes)),
+        JSON.stringify(newline),
+      ).toBe('content/sources/bad.txt:4: invalid UTF-8: the file must be saved as UTF-8 text');
+    }
+  });
+
+  it('rejects C1 control characters too, which some terminals read as escapes when a message shows the line', () => {
+    expect(errorMessage(() => readLines('c.txt', encode('new\nA\u009B31mB')))).toBe(
+      'content/sources/c.txt:2: control character U+009B in the text',
+    );
+  });
 });

@@ -58,6 +58,38 @@ describe('related papers', () => {
     const backward = relatedPapers([...docs].reverse(), 3);
     for (const doc of docs) expect(backward.get(doc.id)).toEqual(forward.get(doc.id));
   });
+
+  it('weighs a method name and the title over words every abstract uses', () => {
+    const papers = [
+      {
+        id: 'galore',
+        title: 'Memory-Efficient Pretraining with GaLore',
+        text: 'State-of-the-art large language models use Transformer-based architectures. We project gradients with GaLore.',
+      },
+      {
+        id: 'prompting',
+        title: 'Prompting Large Language Models',
+        text: 'State-of-the-art large language models use Transformer-based architectures. We study prompts for them.',
+      },
+      { id: 'projection', title: 'Gradient Projection', text: 'GaLore keeps optimizer states small during pretraining.' },
+      { id: 'federated', title: 'Federated Averaging', text: 'Clients train locally and a server averages their updates.' },
+      { id: 'retrieval', title: 'Dense Retrieval', text: 'A dual encoder retrieves passages for open-domain questions.' },
+    ];
+    expect(relatedPapers(papers, 1).get('galore')).toEqual(['projection']);
+  });
+
+  it('puts a paper in the same theme before one that shares as many words but no theme', () => {
+    const papers = [
+      { id: 'a-paper', text: 'channel pruning of convolutional detectors', themes: ['pruning'] },
+      { id: 'b-same-theme', text: 'channel pruning of speech recognisers', themes: ['pruning'] },
+      { id: 'a-other-theme', text: 'channel pruning of speech recognisers', themes: ['retrieval'] },
+      { id: 'unrelated', text: 'federated averaging across many clients', themes: ['federated'] },
+    ];
+    // Without themes the tie goes to the id that sorts first.
+    const withoutThemes = papers.map(({ id, text }) => ({ id, text }));
+    expect(relatedPapers(withoutThemes, 2).get('a-paper')).toEqual(['a-other-theme', 'b-same-theme']);
+    expect(relatedPapers(papers, 2).get('a-paper')).toEqual(['b-same-theme', 'a-other-theme']);
+  });
 });
 
 describe("the About page's list of saved listings", () => {

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import type { Classification } from './classify.ts';
 import { OTHER_THEME } from '../themes.ts';
+import { InputError } from './source-error.ts';
 
 export const OVERRIDES_FILE = 'content/overrides.json';
 
@@ -24,7 +25,8 @@ export type Override = z.infer<ReturnType<typeof overrideSchema>>;
  */
 export type Overrides = ReadonlyMap<string, Override>;
 
-export class OverridesError extends Error {
+/** A problem in content/overrides.json, reported as `content/overrides.json:<line>: <what is wrong>`. */
+export class OverridesError extends InputError {
   constructor(line: number, problem: string) {
     super(`${OVERRIDES_FILE}:${line}: ${problem}`);
     this.name = 'OverridesError';
@@ -41,7 +43,8 @@ export function lineOf(text: string, needle: string): number {
 export function parseOverrides(text: string, themeIds: readonly [string, ...string[]]): Overrides {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A leading BOM is how some editors save UTF-8; the dumps may have one too.
+    json = JSON.parse(text.replace(/^\uFEFF/u, ''));
   } catch (error) {
     throw new OverridesError(1, `not valid JSON (${(error as Error).message})`);
   }

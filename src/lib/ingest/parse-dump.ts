@@ -99,7 +99,11 @@ export function parseDump(file: string, lines: readonly string[]): DumpEntry[] {
   let listed: string | null = null;
   const maybeDate = blocks[index];
   if (maybeDate?.length === 1 && LISTING_DATE_LINE.test(maybeDate[0]!.text)) {
-    listed = maybeDate[0]!.text;
+    const dateLine = maybeDate[0]!;
+    if (!parseListingDate(dateLine.text)) {
+      throw new SourceError(at(dateLine), `the listing date "${dateLine.text}" is not a day of the year`);
+    }
+    listed = dateLine.text;
     index++;
   }
   if (index >= blocks.length) {
@@ -157,9 +161,27 @@ export function parseDump(file: string, lines: readonly string[]): DumpEntry[] {
   return entries;
 }
 
+/**
+ * A count as written in a dump, as a number: it must be exact (at most Number.MAX_SAFE_INTEGER,
+ * past which digits are lost) and at least `least`. Anything else is a SourceError at `place`.
+ */
+function parseCount(digits: string, noun: string, least: number, place: SourcePlace): number {
+  const count = Number(digits);
+  if (count > Number.MAX_SAFE_INTEGER) {
+    const shown = digits.length > 30 ? `a ${formatCount(digits.length)}-digit number of` : digits;
+    throw new SourceError(
+      place,
+      `metadata block: ${shown} ${noun} is more than ingest can count (at most ${Number.MAX_SAFE_INTEGER})`,
+    );
+  }
+  if (count < least)
+    throw new SourceError(place, `metadata block: a paper has at least ${least} ${noun.replace(/s$/u, '')}, not ${count}`);
+  return count;
+}
+
 function parseMetadata(block: Line[], at: (line: Line) => SourcePlace): EntryMetadata {
   const [authorsLine, separatorLine, dateLine, extra] = block;
-  const authors = Number(AUTHORS_LINE.exec(authorsLine!.text)![1]);
+  const authors = parseCount(AUTHORS_LINE.exec(authorsLine!.text)![1]!, 'authors', 1, at(authorsLine!));
   if (separatorLine?.text !== SEPARATOR_LINE) {
     throw new SourceError(
       at(separatorLine ?? authorsLine!),
@@ -180,7 +202,7 @@ function parseMetadata(block: Line[], at: (line: Line) => SourcePlace): EntryMet
     authors,
     publishedText: date.text,
     published: date.iso,
-    upvotes: match[2] === undefined ? null : Number(match[2]),
+    upvotes: match[2] === undefined ? null : parseCount(match[2], 'upvotes', 0, at(dateLine)),
     place: at(authorsLine!),
   };
 }

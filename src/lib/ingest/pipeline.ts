@@ -9,6 +9,7 @@ import { applyOverride, lineOf, OverridesError, parseOverrides, unknownOverrideS
 import { parseDump, type DumpEntry } from './parse-dump.ts';
 import { readLines } from './read-lines.ts';
 import { assignSlugs } from './slug.ts';
+import { SourceError } from './source-error.ts';
 
 export interface SourceFile {
   /** File name inside content/sources. */
@@ -94,6 +95,10 @@ export function renderPages(jobs: readonly PageJob[], compiled: readonly Compile
     const title = inlinesToText(toInlines(paper.title));
     const abstract = toInlines(paper.abstract);
     const text = inlinesToText(abstract);
+    // `\textbf{}` or `{\em }` alone is text in a dump, but nothing on a page.
+    const emptied =
+      title.trim() === '' ? `the title "${paper.title}"` : text.trim() === '' ? `the abstract of "${paper.title}"` : null;
+    if (emptied) throw new SourceError(paper.sources[0]!, `${emptied} is empty once its TeX is rendered`);
     const { themes: themeIds, evidence } = applyOverride(classify(title, text, compiled), override, themeOrder);
     const content = paperPage(
       {

@@ -1,12 +1,12 @@
 /**
  * Search for the built site, as an Astro integration: Pagefind's index (pagefind/) and the index for
  * search from disk (search/disk-index.js), both from the search records ingest wrote beside the
- * pages (content/papers/search-records.json). Pagefind starts indexing when Astro's build starts, so
- * it works while Astro loads and bundles the pages; its files are written in `astro:build:done`.
+ * pages (content/papers/search-records.json). Pagefind starts indexing as soon as a build is set up,
+ * so it works while Astro loads and bundles the pages; its files are written in `astro:build:done`.
  * Under `astro dev` the index for search from disk is served from the same records, and the search
  * page searches with it (there is no Pagefind index before a build).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -93,6 +93,15 @@ export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
     name: 'papershelf:search',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
+        // Without ingest's records the content collection stops the build with its own message.
+        if (command === 'build' && existsSync(join(papersDir, SEARCH_RECORDS_FILE))) {
+          // Started before Astro loads and bundles the pages, so that Pagefind is mostly done before
+          // rendering starts and the two memory peaks do not meet.
+          records = readSearchRecords(papersDir);
+          pagefindFiles = indexSearchRecords(records);
+          // Awaited in astro:build:done; this keeps a failure before then from going unhandled.
+          pagefindFiles.catch(() => undefined);
+        }
         const engine = command === 'dev' ? 'disk' : 'pagefind';
         const address = `${config.base.replace(/\/?$/u, '/')}${DISK_INDEX_PATH}`;
         updateConfig({
@@ -124,16 +133,14 @@ export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
           },
         });
       },
-      'astro:build:start': () => {
-        records = readSearchRecords(papersDir);
-        pagefindFiles = indexSearchRecords(records);
-        // Awaited in astro:build:done; this keeps a failure before then from going unhandled.
-        pagefindFiles.catch(() => undefined);
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const files = await pagefindFiles!;
-        writeFiles(outDir, files);
+        // Not started at setup when the records were missing then: read them now, or say to run ingest.
+        if (!pagefindFiles) {
+          records = readSearchRecords(papersDir);
+          pagefindFiles = indexSearchRecords(records);
+        }
+        writeFiles(outDir, await pagefindFiles);
         const script = diskIndexScript(records);
         writeFiles(outDir, [{ path: DISK_INDEX_PATH, content: Buffer.from(script) }]);
         logger.info(
