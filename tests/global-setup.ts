@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { syntheticDumps } from '../bench/synthetic-dumps.ts';
 import { isRunning } from '../src/lib/process.ts';
 import { projectCopy } from '../scripts/lib/project-copy.ts';
 import {
@@ -10,6 +11,8 @@ import {
   FIXTURE_PROJECT,
   FIXTURE_SOURCES,
   OFFLINE_OFF_BUILD,
+  PAGED_BUILD,
+  PAGED_PAPERS,
   SITE_BUILD,
   SITE_BUILD_AGAIN,
   SUBPATH_BASE,
@@ -43,8 +46,15 @@ function fixtureProject(): string {
   return root;
 }
 
+/** A fresh copy of the project whose dumps list a few hundred synthetic papers. */
+function pagedProject(): string {
+  const root = projectCopy(BUILD_ROOT);
+  for (const dump of syntheticDumps(PAGED_PAPERS)) writeFileSync(join(root, 'content/sources', dump.name), dump.text);
+  return root;
+}
+
 /** How a test file names the fixture builds (from site-builds.ts). */
-const NAMES_A_BUILD = /\b(?:SITE_BUILD|SITE_BUILD_AGAIN|SUBPATH_BUILD|OFFLINE_OFF_BUILD|FIXTURE_PROJECT|FIXTURE_PAPERS)\b/u;
+const NAMES_A_BUILD = /\b(?:SITE_BUILD|SITE_BUILD_AGAIN|SUBPATH_BUILD|OFFLINE_OFF_BUILD|PAGED_BUILD|FIXTURE_PROJECT|FIXTURE_PAPERS)\b/u;
 
 /**
  * Whether any of the run's test files reads the fixture builds. The run's file filters are Vitest's
@@ -109,7 +119,7 @@ export default async function setup(project?: TestProject): Promise<(() => void)
     return undefined;
   };
   try {
-    if (process.env['PAPERSHELF_REUSE_BUILDS'] === '1' && existsSync(OFFLINE_OFF_BUILD)) return release();
+    if (process.env['PAPERSHELF_REUSE_BUILDS'] === '1' && existsSync(PAGED_BUILD)) return release();
     rmSync(BUILD_ROOT, { recursive: true, force: true });
     // Under a fixed name, so that tests find the pages ingest wrote.
     renameSync(fixtureProject(), FIXTURE_PROJECT);
@@ -124,6 +134,7 @@ export default async function setup(project?: TestProject): Promise<(() => void)
         SITE: SUBPATH_SITE,
       }),
       run(fixtureProject(), 'npm', ['run', '--silent', 'build'], { OUT_DIR: OFFLINE_OFF_BUILD, PAPERSHELF_OFFLINE: 'off' }),
+      run(pagedProject(), 'npm', ['run', '--silent', 'build'], { OUT_DIR: PAGED_BUILD }),
     ]);
     const failed = builds.find((build) => build.status === 'rejected');
     if (failed) throw failed.reason;

@@ -32,7 +32,7 @@ describeInBrowser('paged lists', () => {
   const titlesOnPage = (page: import('playwright-core').Page) => page.locator('.paper-card-title a').allTextContents();
 
   it('pages a theme 50 papers at a time, with numbered links and next, at clean addresses', async () => {
-    expect(bigThemeSize).toBeGreaterThan(2 * PAGE_SIZE);
+    expect(bigThemeSize).toBeGreaterThan(PAGE_SIZE);
     const { page, errors } = await openPage();
     await page.goto(`${server.url}themes/${bigTheme}/`);
     expect(await titlesOnPage(page)).toHaveLength(PAGE_SIZE);
@@ -87,6 +87,8 @@ describeInBrowser('paged lists', () => {
     await page.keyboard.press('s');
     await page.keyboard.press('j');
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/themes/${bigTheme}/title/2/`);
+    // Keys reach the list once its script runs, as a reader's do once the page shows.
+    await page.waitForLoadState('load');
     await page.keyboard.press('j');
     await page.keyboard.press('s');
     const saved = await page.locator('.paper-card-title a').first().textContent();

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serveSite, type StaticServer } from '../../scripts/lib/browser.ts';
 import { axeViolations, describeInBrowser, errorsBut404Preloads, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
+import { SORT_LABELS } from '../../src/lib/paper-sort.ts';
 import { SITE_BUILD } from '../helpers/site-builds.ts';
 import { readPapersJson } from '../helpers/site-files.ts';
 
@@ -263,27 +264,29 @@ describeInBrowser('the site in Chromium, over http', () => {
     expectNoErrors([...errors, ...system.errors]);
   });
 
-  it('sorts a theme page by upvotes and filters all papers by theme', async () => {
+  it('sorts a theme page by upvotes and shows one theme of all papers, by links that keep the order in the address', async () => {
     const { page, errors } = await openPage();
     await page.goto(`${server.url}themes/quantization/`);
-    await page.getByLabel('Sort by').selectOption('upvotes');
+    await page.getByRole('link', { name: SORT_LABELS.upvotes }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/themes/quantization/upvotes/1/');
     const upvotes = await page
       .locator('[data-list-items] > li')
       .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['upvotes'] ?? ''));
+    expect(upvotes).toHaveLength(inTheme('quantization').length);
     const known = upvotes.filter((value) => value !== '').map(Number);
     expect(known.length).toBeGreaterThan(1);
     expect(known).toEqual([...known].sort((a, b) => b - a));
     // Papers without upvotes come last.
     expect(upvotes.slice(0, known.length).filter((value) => value === '')).toEqual([]);
 
-    const pruning = `${inTheme('pruning').length} papers`;
-    expect(inTheme('pruning').length).toBeGreaterThan(1);
+    const pruning = inTheme('pruning').length;
+    expect(pruning).toBeGreaterThan(1);
     await page.goto(`${server.url}papers/`);
-    await page.getByLabel(/^Pruning/u).check();
-    await expect.poll(() => page.locator('[data-list-count]').textContent()).toBe(pruning);
-    expect(page.url()).toContain('theme=pruning');
-    await page.reload();
-    await expect.poll(() => page.locator('[data-list-count]').textContent()).toBe(pruning);
+    await page.getByRole('link', { name: SORT_LABELS.date }).click();
+    await page.locator('[data-theme-link="pruning"]').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/themes/pruning/date/1/');
+    expect(await page.locator('[data-list-count]').textContent()).toBe(`${pruning} papers · ${SORT_LABELS.date}`);
+    expect(await page.locator('[data-list-items] > li').count()).toBe(pruning);
     expectNoErrors(errors);
   });
 

@@ -27,6 +27,13 @@ export const SUBPATH_SITE = 'https://papers.example.org';
 /** The site built with offline reading turned off (PAPERSHELF_OFFLINE=off): no service worker. */
 export const OFFLINE_OFF_BUILD = join(BUILD_ROOT, 'offline-off');
 
+/**
+ * A reading list of a few hundred synthetic papers (bench/synthetic-dumps.ts), built by `npm run
+ * build`: lists several pages long, feeds shorter than the list, every page's weight at scale.
+ */
+export const PAGED_BUILD = join(BUILD_ROOT, 'paged');
+export const PAGED_PAPERS = 400;
+
 /** Variables the test runner sets (NODE_ENV=test, VITEST…) and the build settings a shell may carry. */
 const NOT_PASSED_ON = /^(?:NODE_ENV|TEST|VITEST(?:_.*)?|OUT_DIR|SITE|BASE|PAPERSHELF_OFFLINE)$/u;
 
