@@ -54,7 +54,8 @@ function pagedProject(): string {
 }
 
 /** How a test file names the fixture builds (from site-builds.ts). */
-const NAMES_A_BUILD = /\b(?:SITE_BUILD|SITE_BUILD_AGAIN|SUBPATH_BUILD|OFFLINE_OFF_BUILD|PAGED_BUILD|FIXTURE_PROJECT|FIXTURE_PAPERS)\b/u;
+const NAMES_A_BUILD =
+  /\b(?:SITE_BUILD|SITE_BUILD_AGAIN|SUBPATH_BUILD|OFFLINE_OFF_BUILD|PAGED_BUILD|FIXTURE_PROJECT|FIXTURE_PAPERS)\b/u;
 
 /**
  * Whether any of the run's test files reads the fixture builds. The run's file filters are Vitest's
