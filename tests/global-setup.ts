@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { syntheticDumps } from '../bench/synthetic-dumps.ts';
 import { isRunning } from '../src/lib/process.ts';
-import { projectCopy } from '../scripts/lib/project-copy.ts';
+import { projectCopy, REPO } from '../scripts/lib/project-copy.ts';
 import {
   BUILD_ROOT,
   buildEnv,
   FIXTURE_PROJECT,
   FIXTURE_SOURCES,
-  OFFLINE_OFF_BUILD,
+  SEEDS_BUILD,
   PAGED_BUILD,
   PAGED_PAPERS,
   SITE_BUILD,
@@ -46,6 +46,13 @@ function fixtureProject(): string {
   return root;
 }
 
+/** A fresh copy of the project with its own seed dumps. */
+function seedsProject(): string {
+  const root = projectCopy(BUILD_ROOT);
+  cpSync(join(REPO, 'content/sources'), join(root, 'content/sources'), { recursive: true });
+  return root;
+}
+
 /** A fresh copy of the project whose dumps list a few hundred synthetic papers. */
 function pagedProject(): string {
   const root = projectCopy(BUILD_ROOT);
@@ -54,8 +61,7 @@ function pagedProject(): string {
 }
 
 /** How a test file names the fixture builds (from site-builds.ts). */
-const NAMES_A_BUILD =
-  /\b(?:SITE_BUILD|SITE_BUILD_AGAIN|SUBPATH_BUILD|OFFLINE_OFF_BUILD|PAGED_BUILD|FIXTURE_PROJECT|FIXTURE_PAPERS)\b/u;
+const NAMES_A_BUILD = /\b(?:SITE_BUILD|SITE_BUILD_AGAIN|SUBPATH_BUILD|SEEDS_BUILD|PAGED_BUILD|FIXTURE_PROJECT|FIXTURE_PAPERS)\b/u;
 
 /**
  * Whether any of the run's test files reads the fixture builds. The run's file filters are Vitest's
@@ -134,7 +140,7 @@ export default async function setup(project?: TestProject): Promise<(() => void)
         BASE: SUBPATH_BASE,
         SITE: SUBPATH_SITE,
       }),
-      run(fixtureProject(), 'npm', ['run', '--silent', 'build'], { OUT_DIR: OFFLINE_OFF_BUILD, PAPERSHELF_OFFLINE: 'off' }),
+      run(seedsProject(), 'npm', ['run', '--silent', 'build'], { OUT_DIR: SEEDS_BUILD, PAPERSHELF_OFFLINE: 'off' }),
       run(pagedProject(), 'npm', ['run', '--silent', 'build'], { OUT_DIR: PAGED_BUILD }),
     ]);
     const failed = builds.find((build) => build.status === 'rejected');

@@ -111,8 +111,11 @@ const WORDS_BEFORE_MATCH = 6;
  */
 function pagefindExcerpt(data: PagefindResultData): Node[] {
   const words = data.content.split(/\s+/u);
-  const marked = new Set(data.locations);
-  const start = Math.max(0, Math.min(...data.locations, words.length) - WORDS_BEFORE_MATCH);
+  // Places past the content are matches in the title or theme names (metadata): the excerpt then
+  // shows the abstract's beginning.
+  const inContent = data.locations.filter((place) => place < words.length);
+  const marked = new Set(inContent);
+  const start = inContent.length === 0 ? 0 : Math.max(0, Math.min(...inContent) - WORDS_BEFORE_MATCH);
   const end = Math.min(words.length, start + EXCERPT_WORDS);
   const nodes: Node[] = [];
   if (start > 0) nodes.push(document.createTextNode('… '));

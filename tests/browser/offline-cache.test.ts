@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { compileWorker, shellPaths, siteVersion } from '../../src/integrations/offline-cache.ts';
 import { serveSite, type StaticServer } from '../../scripts/lib/browser.ts';
 import { axeViolations, describeInBrowser, errorsBut404Preloads, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
-import { OFFLINE_OFF_BUILD, SITE_BUILD, SUBPATH_BASE, SUBPATH_BUILD } from '../helpers/site-builds.ts';
+import { SEEDS_BUILD, SITE_BUILD, SUBPATH_BASE, SUBPATH_BUILD } from '../helpers/site-builds.ts';
 import { readPapersJson, type PaperRecord } from '../helpers/site-files.ts';
 
 const papers = readPapersJson();
@@ -204,7 +204,7 @@ describeInBrowser('offline reading after a deploy', () => {
     await page.goto(`${server.url}about/`);
     expect(await cacheNames(page)).toHaveLength(1);
 
-    server.deploy(OFFLINE_OFF_BUILD);
+    server.deploy(SEEDS_BUILD);
     await page.goto(`${server.url}papers/`);
     await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
     await expect.poll(() => cacheNames(page)).toEqual([]);

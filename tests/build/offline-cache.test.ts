@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileWorker, shellPaths, siteVersion } from '../../src/integrations/offline-cache.ts';
-import { OFFLINE_OFF_BUILD, SITE_BUILD, SITE_BUILD_AGAIN, SUBPATH_BUILD } from '../helpers/site-builds.ts';
-import { htmlFiles } from '../helpers/site-files.ts';
+import { SEEDS_BUILD, SITE_BUILD, SITE_BUILD_AGAIN, SUBPATH_BUILD } from '../helpers/site-builds.ts';
+import { htmlFiles, readPapersJson } from '../helpers/site-files.ts';
 
 const workerOf = (dir: string) => readFileSync(join(dir, 'sw.js'), 'utf8');
 /** The `data-…` attribute Base.astro puts on <html> for the worker, if any. */
@@ -82,14 +82,15 @@ describe('the offline service worker in the build', () => {
   });
 
   it('writes no worker and no offline page with offline reading off, and its pages register none', () => {
-    expect(existsSync(join(OFFLINE_OFF_BUILD, 'sw.js'))).toBe(false);
-    expect(existsSync(join(OFFLINE_OFF_BUILD, 'offline'))).toBe(false);
-    const pages = htmlFiles(OFFLINE_OFF_BUILD);
-    // Every page of the site but the offline page.
-    expect(pages).toEqual(htmlFiles(SITE_BUILD).filter((file) => file !== 'offline/index.html'));
-    expect(pages.length).toBeGreaterThan(20);
-    expect(pages.filter((file) => htmlAttribute(OFFLINE_OFF_BUILD, file, 'data-sw') !== undefined)).toEqual([]);
+    expect(existsSync(join(SEEDS_BUILD, 'sw.js'))).toBe(false);
+    expect(existsSync(join(SEEDS_BUILD, 'offline'))).toBe(false);
+    const pages = htmlFiles(SEEDS_BUILD);
+    // Every kind of page of the site but the offline page (the pages of papers and themes are the seeds' own).
+    const pageKinds = (files: string[]) => files.filter((file) => !/^(?:papers|themes)\/.+\//u.test(file));
+    expect(pageKinds(pages)).toEqual(pageKinds(htmlFiles(SITE_BUILD)).filter((file) => file !== 'offline/index.html'));
+    expect(pages.length).toBeGreaterThan(readPapersJson(SEEDS_BUILD).length);
+    expect(pages.filter((file) => htmlAttribute(SEEDS_BUILD, file, 'data-sw') !== undefined)).toEqual([]);
     // They name the worker only to remove one an earlier build installed.
-    expect(pages.filter((file) => htmlAttribute(OFFLINE_OFF_BUILD, file, 'data-sw-off') === undefined)).toEqual([]);
+    expect(pages.filter((file) => htmlAttribute(SEEDS_BUILD, file, 'data-sw-off') === undefined)).toEqual([]);
   });
 });

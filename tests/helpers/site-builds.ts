@@ -24,8 +24,11 @@ export const SITE_BUILD_AGAIN = join(BUILD_ROOT, 'site-again');
 export const SUBPATH_BUILD = join(BUILD_ROOT, 'subpath');
 export const SUBPATH_BASE = '/reading-list/';
 export const SUBPATH_SITE = 'https://papers.example.org';
-/** The site built with offline reading turned off (PAPERSHELF_OFFLINE=off): no service worker. */
-export const OFFLINE_OFF_BUILD = join(BUILD_ROOT, 'offline-off');
+/**
+ * The seed dumps (content/sources, the real reading list) built with offline reading turned off
+ * (PAPERSHELF_OFFLINE=off): search quality on real papers, and a site without a service worker.
+ */
+export const SEEDS_BUILD = join(BUILD_ROOT, 'seeds-offline-off');
 
 /**
  * A reading list of a few hundred synthetic papers (bench/synthetic-dumps.ts), built by `npm run
