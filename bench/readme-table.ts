@@ -15,6 +15,8 @@ interface Result {
   ratio: number;
   paperPageBytes: { median: number; max: number };
   search: { medianMs: number } | null;
+  heaviestHtmlPage?: { bytes: number };
+  lighthouse?: { performance: number; accessibility: number }[] | null;
   budgetsMet: boolean;
   measuredAt: string;
 }
@@ -32,9 +34,17 @@ const rows: [string, (result: Result) => string][] = [
   ['bare Astro + Pagefind baseline', (r) => s(r.baseline.ms)],
   ['build / baseline (budget 1.3×)', (r) => `${r.ratio.toFixed(2)}×`],
   ['ingest (budget 5 s at 10,000)', (r) => s(r.phases.ingest.ms)],
-  ['peak RSS (budget 2 GB)', (r) => gb(r.phases.total.peakRss)],
+  ['peak RSS (budget 2 GB; 3.5 GB at 20,000)', (r) => gb(r.phases.total.peakRss)],
   ['paper page, max (budget 25 kB)', (r) => kb(r.paperPageBytes.max)],
+  ['heaviest HTML page (budget 200 kB)', (r) => (r.heaviestHtmlPage ? kb(r.heaviestHtmlPage.bytes) : '–')],
   ['first search results (budget 300 ms)', (r) => (r.search ? `${r.search.medianMs} ms` : '–')],
+  [
+    'Lighthouse, lowest of 5 pages: performance · accessibility (budget 0.95 · 1)',
+    (r) =>
+      r.lighthouse
+        ? `${Math.min(...r.lighthouse.map((score) => score.performance)).toFixed(2)} · ${Math.min(...r.lighthouse.map((score) => score.accessibility)).toFixed(2)}`
+        : '–',
+  ],
   ['all budgets met', (r) => (r.budgetsMet ? 'yes' : 'no')],
 ];
 const { machine } = results[0]!;

@@ -24,6 +24,7 @@ import { readSearchRecords } from '../src/lib/search/pagefind.ts';
 import { readPaperPage } from '../src/lib/ingest/markdown.ts';
 import { RELATED_COUNT } from '../src/site.config.ts';
 import { measureSearch, median, type SearchMetrics } from './browser-metrics.ts';
+import { lighthouseScores, pagesToScore, type LighthouseScore } from './lighthouse.ts';
 import { measure, type Measurement } from './measure.ts';
 import { syntheticDumps } from './synthetic-dumps.ts';
 
@@ -44,6 +45,13 @@ export const BUDGETS = {
   peakRss10k: 2 * 1024 ** 3,
   pageWeight: 25 * 1024,
   searchMs: 300,
+  /** No HTML page a reader opens may be heavier, at any size of the reading list. */
+  htmlPage: 200 * 1024,
+  lighthousePerformance: 0.95,
+  lighthouseAccessibility: 1,
+  /** At 20,000 papers: memory, and time against the 10,000-paper build (cost grows about linearly). */
+  peakRss20k: 3.5 * 1024 ** 3,
+  timeRatio20kTo10k: 2.2,
   /** "Related papers stay fast at scale": a few seconds at most for 10,000 papers. */
   relatedMs10k: 3000,
 };
@@ -160,19 +168,40 @@ function paperPageWeights(dist: string): number[] {
   });
 }
 
-async function searchMetrics(dist: string): Promise<SearchMetrics | null> {
+interface BrowserMetrics {
+  search: SearchMetrics;
+  lighthouse: LighthouseScore[];
+}
+
+/** Search latency and Lighthouse scores, on the built site served on loopback. */
+async function browserMetrics(dist: string): Promise<BrowserMetrics | null> {
   if (!hasChromium()) {
-    log('no Chromium: search latency not measured (apt-get install -y chromium)');
+    log('no Chromium: search latency and Lighthouse not measured (apt-get install -y chromium)');
     return null;
   }
   const server = await serveSite(dist);
-  const browser = await launchChromium();
   try {
-    return await measureSearch(browser, server.url);
+    const browser = await launchChromium();
+    let search: SearchMetrics;
+    try {
+      search = await measureSearch(browser, server.url);
+    } finally {
+      await browser.close();
+    }
+    log('Lighthouse: 3 runs of each page');
+    const lighthouse = await lighthouseScores(server.url, pagesToScore(dist), join(REPO, 'node_modules/lighthouse/cli/index.js'));
+    return { search, lighthouse };
   } finally {
-    await browser.close();
     await server.close();
   }
+}
+
+/** The heaviest HTML page of the site, from its root. */
+function heaviestHtmlPage(dist: string, files: readonly string[]): { path: string; bytes: number } {
+  return files
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => ({ path: file.slice(dist.length + 1), bytes: statSync(file).size }))
+    .reduce((a, b) => (b.bytes > a.bytes ? b : a));
 }
 
 /** Times the related-papers computation alone on the ingested pages: it must grow linearly, not with every pair. */
@@ -301,7 +330,8 @@ async function main(): Promise<void> {
   const dist = join(full, 'dist');
   const files = filesUnder(dist);
   const weights = paperPageWeights(dist);
-  const search = await searchMetrics(dist);
+  const browser = await browserMetrics(dist);
+  const search = browser?.search ?? null;
   const result = {
     papers,
     /** The build measured; results.json keeps only results of this same build. */
@@ -351,6 +381,8 @@ async function main(): Promise<void> {
     pagesBuilt: files.filter((file) => file.endsWith('.html')).length,
     distBytes: files.reduce((sum, file) => sum + statSync(file).size, 0),
     paperPageBytes: { median: median(weights), max: Math.max(...weights) },
+    heaviestHtmlPage: heaviestHtmlPage(dist, files),
+    lighthouse: browser?.lighthouse ?? null,
     search: search && {
       medianMs: Math.round(search.medianMs),
       latenciesMs: search.latencies.map(Math.round),
@@ -391,27 +423,34 @@ async function main(): Promise<void> {
     ['paper page weight (HTML+CSS+JS), median / max', `${kb(result.paperPageBytes.median)} / ${kb(result.paperPageBytes.max)}`],
     ['Pagefind bytes for a first query', result.search ? kb(result.search.firstQueryPagefindBytes) : 'not measured'],
     ['first results after typing, median', result.search ? `${result.search.medianMs} ms` : 'not measured'],
+    ['heaviest HTML page', `${kb(result.heaviestHtmlPage.bytes)} (${result.heaviestHtmlPage.path})`],
+    ...(result.lighthouse ?? []).map((score): [string, string] => [
+      `Lighthouse, ${score.name}: performance · accessibility`,
+      `${score.performance.toFixed(2)} (runs ${score.performanceRuns.join(', ')}) · ${score.accessibility.toFixed(2)}`,
+    ]),
   ]) {
     console.log(`| ${name} | ${value} |`);
   }
 
   const failures: string[] = [];
+  // Ingest's time and memory are budgeted at 10,000 papers; at 20,000 the build is held to its own budgets below.
+  const tenThousandBudgets = papers >= 10000 && papers < 20000;
   if (papers >= 2000 && result.ratio > BUDGETS.ratio) {
     failures.push(
       `the build is ${result.ratio.toFixed(2)}× the baseline (budget ${BUDGETS.ratio}×; in CPU time ${result.cpuRatio.toFixed(2)}×, and the load average was ${result.allRunsLoad.full.join(', ')}: if the machine was busy, run again when it is quiet): compare astro build (${seconds(astro.ms)}) with the baseline's Astro (${seconds(result.baseline.astroMs)}); look at pages rendered beyond the paper pages (theme and list pages, feeds), the time to the first page (bundle, front matter, the library loaded before rendering) and related-paper scoring; see docs/performance.md`,
     );
   }
-  if (papers >= 10000 && result.relatedPapersMs > BUDGETS.relatedMs10k) {
+  if (tenThousandBudgets && result.relatedPapersMs > BUDGETS.relatedMs10k) {
     failures.push(
       `related papers took ${result.relatedPapersMs} ms (budget 3 s): check that postings stay capped in src/lib/related.ts`,
     );
   }
-  if (papers >= 10000 && result.phases.ingest.ms > BUDGETS.ingestMs10k) {
+  if (tenThousandBudgets && result.phases.ingest.ms > BUDGETS.ingestMs10k) {
     failures.push(
       `ingest took ${seconds(result.phases.ingest.ms)} (budget 5 s): profile with node --cpu-prof scripts/ingest.ts in ${full}`,
     );
   }
-  if (papers >= 10000 && result.phases.total.peakRss > BUDGETS.peakRss10k) {
+  if (tenThousandBudgets && result.phases.total.peakRss > BUDGETS.peakRss10k) {
     failures.push(
       `peak RSS ${mb(result.phases.total.peakRss)} (budget 2 GB), at ${seconds(astro.peakAtMs)} of astro build with Pagefind's process running ${pagefindSpan}: if Pagefind's memory meets Astro's rendering, look at when src/lib/search/pagefind.ts starts it; else at what Astro keeps per page`,
     );
@@ -426,6 +465,31 @@ async function main(): Promise<void> {
       `search takes ${result.search.medianMs} ms to first results (budget 300 ms): check the typing delay in src/client/search.ts and the Pagefind bytes fetched`,
     );
   }
+  if (result.heaviestHtmlPage.bytes > BUDGETS.htmlPage) {
+    failures.push(
+      `${result.heaviestHtmlPage.path} weighs ${kb(result.heaviestHtmlPage.bytes)} (budget 200 kB for any page): lists are paged by PAGE_SIZE in src/site.config.ts`,
+    );
+  }
+  for (const score of result.lighthouse ?? []) {
+    if (score.performance < BUDGETS.lighthousePerformance || score.accessibility < BUDGETS.lighthouseAccessibility) {
+      failures.push(
+        `Lighthouse on ${score.name} (${score.path || 'home'}): performance ${score.performance} (budget 0.95), accessibility ${score.accessibility} (budget 1): run npx lighthouse on the page for the audits that cost points`,
+      );
+    }
+  }
+  if (papers >= 20000) {
+    const tenThousand = readResults()['10000'];
+    if (result.phases.total.peakRss > BUDGETS.peakRss20k) {
+      failures.push(`peak RSS ${mb(result.phases.total.peakRss)} at ${papers} papers (budget 3.5 GB)`);
+    }
+    if (!tenThousand) {
+      failures.push('no 10,000-paper result in bench/results.json to compare with: run npm run bench -- --papers 10000 first');
+    } else if (result.phases.total.ms > BUDGETS.timeRatio20kTo10k * tenThousand.phases.total.ms) {
+      failures.push(
+        `the build took ${seconds(result.phases.total.ms)}, over ${BUDGETS.timeRatio20kTo10k}× the 10,000-paper build's ${seconds(tenThousand.phases.total.ms)}: some step grows faster than the papers`,
+      );
+    }
+  }
   writeResult({ ...result, budgetsMet: failures.length === 0, measuredAt: new Date().toISOString() });
   console.log(`\nresults in bench/results.json`);
   if (failures.length > 0) {
@@ -436,12 +500,17 @@ async function main(): Promise<void> {
   }
 }
 
+const RESULTS = join(REPO, 'bench/results.json');
+
+/** bench/results.json: the last result of each size, by number of papers. */
+function readResults(): Record<string, { buildScript?: string; phases: { total: { ms: number } } }> {
+  return existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
+}
+
 /** Adds this size's result to bench/results.json, dropping results of another build script, which do not compare. */
 function writeResult<Result extends { papers: number; buildScript: string }>(result: Result): void {
-  const path = join(REPO, 'bench/results.json');
-  const all = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, { buildScript?: string }>) : {};
-  const kept = Object.entries(all).filter(([, other]) => other.buildScript === result.buildScript);
-  writeFileSync(path, `${JSON.stringify(Object.fromEntries([...kept, [String(result.papers), result]]), null, 2)}\n`);
+  const kept = Object.entries(readResults()).filter(([, other]) => other.buildScript === result.buildScript);
+  writeFileSync(RESULTS, `${JSON.stringify(Object.fromEntries([...kept, [String(result.papers), result]]), null, 2)}\n`);
 }
 
 await main();
