@@ -75,23 +75,41 @@ export function siteVersion(dir: string, workerCode: string): string {
 }
 
 /** The worker as one classic script, with the build's version and shell written in. */
-export function compileWorker(version: string, shell: readonly string[]): string {
+export function compileWorker(version: string, shell: readonly string[], search: readonly string[] = []): string {
   const result = buildSync({
     ...CLASSIC_SCRIPT,
     entryPoints: [WORKER_SOURCE],
     write: false,
-    define: { __PAPERSHELF_VERSION__: JSON.stringify(version), __PAPERSHELF_SHELL__: JSON.stringify(shell) },
+    define: {
+      __PAPERSHELF_VERSION__: JSON.stringify(version),
+      __PAPERSHELF_SHELL__: JSON.stringify(shell),
+      __PAPERSHELF_SEARCH__: JSON.stringify(search),
+    },
   });
   return result.outputFiles[0]!.text;
+}
+
+/**
+ * Pagefind's files that a search needs whatever is searched (its script, entry, WebAssembly, page
+ * metadata, filters and word index), without the per-paper fragments and Pagefind's own UI, which
+ * the site does not use. A new build renames most of them when its index changes, so the worker
+ * fetches them again on a deploy for a reader who has searched: the earlier searches then still
+ * run offline (fragments keep their names while their paper is unchanged, and are fetched again by
+ * address like any page).
+ */
+function searchIndexPaths(root: string): string[] {
+  if (!existsSync(join(root, 'pagefind'))) return [];
+  return siteFiles(root, 'pagefind/').filter((path) => !/^pagefind\/(?:fragment\/|.*-ui\.|pagefind-highlight)/u.test(path));
 }
 
 /**
  * Writes the service worker to the root of a built site, its version a hash of everything else in
  * it. Returns its size and how many files it precaches.
  */
-function writeWorker(root: string): { bytes: number; precached: number } {
+export function writeWorker(root: string): { bytes: number; precached: number } {
   const shell = shellPaths(root);
-  const worker = compileWorker(siteVersion(root, compileWorker('', shell)), shell);
+  const search = searchIndexPaths(root);
+  const worker = compileWorker(siteVersion(root, compileWorker('', shell, search)), shell, search);
   writeFileSync(join(root, WORKER_FILE), worker);
   return { bytes: worker.length, precached: shell.length };
 }

@@ -18,9 +18,10 @@
  */
 import { cacheKey, cachePrefix, KEEP_MESSAGE, OFFLINE_PAGE, PAGE_MARKER_HTML, type KeepMessage } from './protocol.ts';
 
-/** Set at build time: a hash of the built site, and the shell's paths from the site root. */
+/** Set at build time: a hash of the built site, the shell's paths and Pagefind's index files, from the site root. */
 declare const __PAPERSHELF_VERSION__: string;
 declare const __PAPERSHELF_SHELL__: string[];
+declare const __PAPERSHELF_SEARCH__: string[];
 
 // The project compiles with the DOM library, which lacks the service-worker types (the webworker
 // library conflicts with it), so the few used here are declared.
@@ -129,7 +130,11 @@ worker.addEventListener('install', (event) => {
           if (!(await put(cache, url, await fetch(fresh(url))))) throw new Error(`${url} is not this site's file`);
         }),
       );
-      await keep(cache, await keptByEarlierBuilds());
+      // A reader who has searched gets this build's search index (its files are renamed when it
+      // changes), so earlier searches still run offline; others do not pay for it.
+      const earlier = await keptByEarlierBuilds();
+      const searched = earlier.some((url) => url.startsWith(new URL('pagefind/', ROOT).href));
+      await keep(cache, [...earlier, ...(searched ? __PAPERSHELF_SEARCH__.map((path) => new URL(path, ROOT).href) : [])]);
       await worker.skipWaiting();
     })(),
   );

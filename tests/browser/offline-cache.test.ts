@@ -1,14 +1,15 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { compileWorker, shellPaths, siteVersion } from '../../src/integrations/offline-cache.ts';
+import { writeWorker } from '../../src/integrations/offline-cache.ts';
+import { indexSearchRecords, readSearchRecords } from '../../src/lib/search/pagefind.ts';
 import { serveSite, type StaticServer } from '../../scripts/lib/browser.ts';
 import { axeViolations, describeInBrowser, errorsBut404Preloads, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
-import { SEEDS_BUILD, SITE_BUILD, SUBPATH_BASE, SUBPATH_BUILD } from '../helpers/site-builds.ts';
-import { readPapersJson, type PaperRecord } from '../helpers/site-files.ts';
+import { FIXTURE_PAPERS, SEEDS_BUILD, SITE_BUILD, SUBPATH_BASE, SUBPATH_BUILD } from '../helpers/site-builds.ts';
+import { readPapersJson, siteFiles, type PaperRecord } from '../helpers/site-files.ts';
 
 const papers = readPapersJson();
 // Papers from the seeds: the hostile dump's titles are checked elsewhere.
@@ -157,8 +158,7 @@ describeInBrowser('offline reading after a deploy', () => {
     const file = join(deployed, paper, 'index.html');
     writeFileSync(file, readFileSync(file, 'utf8').replaceAll(`>${read.title}<`, `>${newTitle}<`));
     appendFileSync(join(deployed, 'styles/site.css'), 'body { max-width: 50rem; }\n');
-    const shell = shellPaths(deployed);
-    writeFileSync(join(deployed, 'sw.js'), compileWorker(siteVersion(deployed, compileWorker('', shell)), shell));
+    writeWorker(deployed);
   });
   afterEach(() => server.setReachable(true));
   afterAll(async () => {
@@ -210,6 +210,148 @@ describeInBrowser('offline reading after a deploy', () => {
     await expect.poll(() => cacheNames(page)).toEqual([]);
     await page.reload();
     expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+    expectNoErrors(errors);
+  });
+});
+
+/** What a captive portal answers at every address, with status 200: its login page, HTML without the site's marker. */
+const PORTAL_PAGE =
+  '<!doctype html><html><head><title>Hotel Wi-Fi</title></head><body><h1>Log in to Hotel Wi-Fi</h1><form><input name="room"></form></body></html>';
+
+describeInBrowser('offline reading behind a captive portal', () => {
+  const openPage = useBrowser();
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveSite(SITE_BUILD);
+  });
+  afterEach(() => {
+    server.setPortal(null);
+    server.setReachable(true);
+  });
+  afterAll(() => server?.close());
+
+  it('never keeps the portal’s login page: offline, the pages read before it show, styled', async () => {
+    const { page, context } = await openPage();
+    const paperUrl = `${server.url}papers/${read.slug}/`;
+    await page.goto(server.url);
+    await workerInCharge(page);
+    await page.goto(paperUrl);
+    await expect.poll(() => isCached(page, paperUrl)).toBe(true);
+    expect(await heading(page)).toBe(read.title);
+
+    // On the hotel's network: every address answers with the login page, which the reader sees.
+    server.setPortal(PORTAL_PAGE);
+    await page.reload();
+    expect(await heading(page)).toBe('Log in to Hotel Wi-Fi');
+    await page.goto(`${server.url}themes/`);
+    expect(await heading(page)).toBe('Log in to Hotel Wi-Fi');
+    await page.goto(`${server.url}papers/${alsoRead.slug}/`);
+    expect(await heading(page)).toBe('Log in to Hotel Wi-Fi');
+    // A file a page loads later (a stylesheet, Pagefind's index) gets the login page too.
+    const stylesheet = `${server.url}styles/site.css`;
+    expect(await page.evaluate(async (url) => (await fetch(url)).text(), stylesheet)).toBe(PORTAL_PAGE);
+    // The worker's writes to its cache run after each response: let them settle before going offline.
+    await page.waitForTimeout(500);
+    const cachedCopy = await page.evaluate(async (address) => (await caches.match(address))?.text(), paperUrl);
+    expect(cachedCopy).toContain(read.title);
+
+    await goOffline(context, server, true);
+    await page.goto(paperUrl);
+    expect(await heading(page)).toBe(read.title);
+    expect(await page.locator('body').textContent()).not.toContain('Hotel Wi-Fi');
+    expect(await styled(page), 'the stylesheet is the site’s, not the login page').toBe('832px');
+    await page.goto(`${server.url}themes/`);
+    expect(await heading(page)).toBe('Themes');
+    // A page first asked for behind the portal was never the site's: offline, the offline page says so.
+    await page.goto(`${server.url}papers/${alsoRead.slug}/`);
+    expect(await heading(page)).toBe('You are offline');
+    await goOffline(context, server, false);
+  });
+});
+
+/**
+ * Pagefind's index of the fixture's papers, made again from the same search records with the papers
+ * in another order: the index Pagefind gives when it walks the pages in another order
+ * (Pagefind/pagefind#638), with the same fragments and the same answers, but another entry, page
+ * metadata, word index and filter files, under other names.
+ */
+async function pagefindInAnotherOrder(): Promise<{ path: string; content: Uint8Array }[]> {
+  const records = readSearchRecords(FIXTURE_PAPERS);
+  return indexSearchRecords([...records.slice(5), ...records.slice(0, 5)]);
+}
+
+/** A built site's Pagefind files, as paths from its root. */
+const pagefindFiles = (dir: string) => siteFiles(join(dir, 'pagefind')).map((file) => `pagefind/${file}`);
+
+/** The search page's status once a search has ended, whichever way it ended. */
+async function searchOutcome(page: Page): Promise<string> {
+  const status = page.locator('[data-search-status]');
+  await expect.poll(() => status.textContent()).toMatch(/match|could not/iu);
+  return (await status.textContent())!;
+}
+
+/**
+ * A redeploy of the same sources. The fixture's second build (SITE_BUILD_AGAIN) cannot stand for it:
+ * it is byte-identical to the first (tests/build/site-output.test.ts), so its worker is the same and
+ * nothing updates. Pagefind, though, may write its index differently from one build to the next
+ * (Pagefind/pagefind#638), and then every file whose name depends on it changes: this build is that.
+ */
+describeInBrowser('offline search after a redeploy of the same sources', () => {
+  const openPage = useBrowser();
+  let server: StaticServer;
+  let again: string;
+  beforeAll(async () => {
+    server = await serveSite(SITE_BUILD);
+    // The first build with Pagefind's index made in another order, and the worker the build makes for it.
+    again = mkdtempSync(join(tmpdir(), 'papershelf-again-'));
+    cpSync(SITE_BUILD, again, { recursive: true, filter: (source) => !source.startsWith(join(SITE_BUILD, 'pagefind')) });
+    for (const file of await pagefindInAnotherOrder()) {
+      mkdirSync(dirname(join(again, file.path)), { recursive: true });
+      writeFileSync(join(again, file.path), file.content);
+    }
+    writeWorker(again);
+  });
+  afterEach(() => server.setReachable(true));
+  afterAll(async () => {
+    await server?.close();
+    if (again) rmSync(again, { recursive: true, force: true });
+  });
+
+  it('is a new build to the worker: Pagefind’s index files have other names, the fragments the same', () => {
+    const before = pagefindFiles(SITE_BUILD);
+    const after = pagefindFiles(again);
+    const renamed = after.filter((file) => !before.includes(file));
+    expect(renamed).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\.pf_meta$/u), expect.stringMatching(/\.pf_index$/u)]),
+    );
+    expect(renamed.filter((file) => file.includes('/fragment/'))).toEqual([]);
+    expect(after.filter((file) => file.includes('/fragment/')).length).toBeGreaterThan(10);
+    expect(readFileSync(join(again, 'sw.js'))).not.toEqual(readFileSync(join(SITE_BUILD, 'sw.js')));
+  });
+
+  it('finds offline what an earlier search found, after the worker took the new build', async () => {
+    const { page, context, errors } = await openPage();
+    const results = page.locator('[data-search-results] > li h2');
+    await page.goto(server.url);
+    await workerInCharge(page);
+    await page.goto(`${server.url}search/?q=pruning`);
+    expect(await searchOutcome(page)).toMatch(/^\d+ papers match “pruning”/u);
+    const titles = (await results.allTextContents()).sort();
+    expect(titles.length).toBeGreaterThan(1);
+    const [oldCache] = await cacheNames(page);
+
+    // The redeploy: the reader opens a page, and the new build's worker takes over.
+    server.deploy(again);
+    await page.goto(`${server.url}papers/${read.slug}/`);
+    await expect.poll(() => cacheNames(page)).not.toContain(oldCache);
+    expect(await cacheNames(page)).toHaveLength(1);
+
+    await goOffline(context, server, true);
+    await page.goto(`${server.url}search/?q=pruning`);
+    const outcome = await searchOutcome(page);
+    await goOffline(context, server, false);
+    expect(outcome).toMatch(/^\d+ papers match “pruning”/u);
+    expect((await results.allTextContents()).sort()).toEqual(titles);
     expectNoErrors(errors);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -134,6 +134,130 @@ describeInBrowser('reading status, over http', () => {
     expect(await second.page.locator('[data-saved-page] img').count()).toBe(0);
     expectNoErrors([...first.errors, ...second.errors]);
   });
+});
+
+/** A reading list file as another browser exported it: two saved papers of the fixture. */
+function exportedList(dir: string): { file: string; titles: string[] } {
+  const papers = [
+    { slug: 'adanns-a-framework-for-adaptive-semantic-search', title: 'AdANNS: A Framework for Adaptive Semantic Search' },
+    {
+      slug: 'attribute-to-delete-machine-unlearning-via-datamodel-matching',
+      title: 'Attribute-to-Delete: Machine Unlearning via Datamodel Matching',
+    },
+  ].map((paper) => ({ ...paper, saved: true, read: false, updated: '2026-01-01T00:00:00.000Z' }));
+  const file = join(dir, 'reading-list.json');
+  writeFileSync(file, JSON.stringify({ format: 'papershelf-reading-list', version: 1, papers }));
+  return { file, titles: papers.map((paper) => paper.title) };
+}
+
+/**
+ * Fills this origin's localStorage, in pieces from a megabyte down to a character, until the browser
+ * refuses a single character more; returns how many characters it took.
+ */
+const fillStorage = (page: Page) =>
+  page.evaluate(() => {
+    let stored = 0;
+    for (let chunk = 1 << 20; chunk >= 1; chunk >>= 1) {
+      const piece = 'x'.repeat(chunk);
+      for (;;) {
+        try {
+          localStorage.setItem(`filler-${localStorage.length}`, piece);
+          stored += chunk;
+        } catch {
+          break; // Full for this much: try half as much.
+        }
+      }
+    }
+    return stored;
+  });
+
+/** Frees what fillStorage took. */
+const emptyStorage = (page: Page) =>
+  page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
+  });
+
+describeInBrowser('importing a reading list the browser will not store', () => {
+  const openPage = useBrowser({ serviceWorkers: 'block' });
+  let server: StaticServer;
+  let dir: string;
+  beforeAll(async () => {
+    server = await serveSite(SITE_BUILD);
+    dir = mkdtempSync(join(tmpdir(), 'papershelf-reading-list-'));
+  });
+  afterAll(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  const status = (page: Page) => page.locator('[data-transfer-status]').textContent();
+
+  it('says the storage is full when it is, keeps the list as it was, and imports once there is room', async () => {
+    const { page, errors } = await openPage();
+    const { file, titles } = exportedList(dir);
+    // The reader's own list: one paper saved before the storage filled up.
+    await page.goto(`${server.url}papers/a-multigrid-method-for-efficiently-training-video-models/`);
+    const own = (await page.locator('h1').textContent())!;
+    await saveButton(page.locator('.paper-header')).click();
+    await expect.poll(() => pressed(saveButton(page.locator('.paper-header')))).toBe('true');
+    await page.goto(`${server.url}saved/`);
+    await expect.poll(() => savedTitles(page, 'saved')).toEqual([own]);
+    // The browser's real quota, not a stand-in: every character this origin may store is taken.
+    expect(await fillStorage(page)).toBeGreaterThan(1_000_000);
+
+    await page.locator('[data-import]').setInputFiles(file);
+    await expect
+      .poll(() => status(page))
+      .toMatch(/^Could not import reading-list\.json: .*\bstorage for this site is full\b.*\. Nothing was changed\.$/u);
+    expect(await status(page)).not.toMatch(/\boff\b|does not allow/u);
+    expect(await savedTitles(page, 'saved')).toEqual([own]);
+    await page.reload();
+    await expect.poll(() => savedTitles(page, 'saved')).toEqual([own]);
+
+    await emptyStorage(page);
+    await page.locator('[data-import]').setInputFiles(file);
+    await expect.poll(() => status(page)).toBe('Imported reading-list.json: 2 papers added or updated.');
+    expect((await savedTitles(page, 'saved')).sort()).toEqual([own, ...titles].sort());
+    expectNoErrors(errors);
+  });
+
+  for (const [how, script] of [
+    [
+      'storing throws a SecurityError',
+      () => {
+        Storage.prototype.setItem = () => {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        };
+      },
+    ],
+    [
+      'localStorage itself throws, as with site data blocked',
+      () => {
+        Object.defineProperty(window, 'localStorage', {
+          get: () => {
+            throw new DOMException(
+              "Failed to read the 'localStorage' property from 'Window': Access is denied for this document.",
+              'SecurityError',
+            );
+          },
+        });
+      },
+    ],
+  ] as const) {
+    it(`says storage is off when ${how}, and changes nothing`, async () => {
+      const { page, context, errors } = await openPage();
+      await context.addInitScript(script);
+      const { file } = exportedList(dir);
+      await page.goto(`${server.url}saved/`);
+      await expect.poll(() => page.locator('[data-saved-empty="saved"]').isVisible()).toBe(true);
+      await page.locator('[data-import]').setInputFiles(file);
+      await expect
+        .poll(() => status(page))
+        .toMatch(/^Could not import reading-list\.json: .*\(storage is off\)\. Nothing was changed\.$/u);
+      expect(await status(page)).not.toMatch(/full/u);
+      expect(await savedTitles(page, 'saved')).toEqual([]);
+      expectNoErrors(errors);
+    });
+  }
 });
 
 describeInBrowser('reading status from disk (file://)', () => {
