@@ -107,11 +107,16 @@ function searchIndexPaths(root: string): string[] {
  * it. Returns its size and how many files it precaches.
  */
 export function writeWorker(root: string): { bytes: number; precached: number } {
+  const worker = workerFor(root);
+  writeFileSync(join(root, WORKER_FILE), worker);
+  return { bytes: worker.length, precached: shellPaths(root).length };
+}
+
+/** The worker for the built site in `root`, its version a hash of every other file of it. */
+export function workerFor(root: string): string {
   const shell = shellPaths(root);
   const search = searchIndexPaths(root);
-  const worker = compileWorker(siteVersion(root, compileWorker('', shell, search)), shell, search);
-  writeFileSync(join(root, WORKER_FILE), worker);
-  return { bytes: worker.length, precached: shell.length };
+  return compileWorker(siteVersion(root, compileWorker('', shell, search)), shell, search);
 }
 
 /**
