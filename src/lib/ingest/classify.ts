@@ -74,7 +74,12 @@ function toAbstract(text: string): Abstract {
  * a row of capitals) holds no signal.
  */
 export const MAX_WORD_LENGTH = 64;
-const LONG_RUN = new RegExp(`[\\p{L}\\p{N}_]{${MAX_WORD_LENGTH + 1},}`, 'gu');
+/**
+ * A run too long to be a word, matched from its first character only. It has no fixed text to look
+ * for, so it is tried at every position: without the lookbehind, from each letter of every word to
+ * the end of the word; with it, a start inside a word fails at once.
+ */
+const LONG_RUN = new RegExp(`(?<![\\p{L}\\p{N}_])[\\p{L}\\p{N}_]{${MAX_WORD_LENGTH + 1},}`, 'gu');
 /** Stands in for a long run: no signal matches it, and it is not a letter or digit, so words around it stay whole. */
 const BLANK = '\u0000';
 
