@@ -18,7 +18,7 @@ export const PATHOLOGICAL_TEXTS: Readonly<Record<string, (length: number) => str
   // Each `Fed` starts a signal (`Fed\w+`) that runs to the end, where the letter é fails it.
   'word pieces ending in a letter \\w does not match': (length) => `${cut('Fed', length - 1)}é`,
   'words joined by underscores': (length) => `${cut('prun_', length - 1)}é`,
-  // Signals such as `(?:[\p{L}\p{N}]+-){0,2}prun\w*` cross hyphens.
+  // Evidence reaches back across hyphens to the start of a compound (wholeCompound in classify.ts).
   'words joined by hyphens': (length) => `${cut('ab-prun-', length - 1)}é`,
   'digits between spaces': (length) => cut('12345678 ', length),
   'capitals between hyphens': (length) => cut('QLORA-', length),

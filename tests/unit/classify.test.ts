@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inlinesToText, toInlines } from '../../src/lib/ingest/abstract-text.ts';
-import { classify, compileThemes } from '../../src/lib/ingest/classify.ts';
+import { classify, compileThemes, scoreThemes } from '../../src/lib/ingest/classify.ts';
 import { mergeEntries } from '../../src/lib/ingest/merge.ts';
 import { parseDump } from '../../src/lib/ingest/parse-dump.ts';
 import { readLines } from '../../src/lib/ingest/read-lines.ts';
@@ -35,6 +35,43 @@ describe('classify', () => {
         'We propose concept erasure that removes a concept from the weights; concept erasure is evaluated.',
       ).themes,
     ).toContain('unlearning');
+  });
+
+  it('shows as evidence the whole hyphenated compound a signal ends, though the signal matches only its tail', () => {
+    const signal = (pattern: string, caseSensitive = false) => ({ pattern, weight: 3, caseSensitive });
+    const [theme] = compileThemes([
+      {
+        id: 'bare',
+        name: 'Bare signals',
+        description: 'Signals with no pattern for the parts before a hyphen.',
+        rule: 'Any signal.',
+        signals: [signal('LoRA', true), signal('rankers?'), signal('training data'), signal('prun\\w*')],
+      },
+    ]);
+    const evidence = (title: string, abstract = 'Nothing here.') => scoreThemes(title, abstract, [theme!])[0]!.terms;
+    expect(evidence('LQ-LoRA: Low-Rank Plus Quantized Matrix Decomposition')).toEqual(['LQ-LoRA']);
+    expect(evidence('Cross-Encoder Re-Rankers')).toEqual(['Re-Rankers']);
+    expect(evidence('Selecting Post-Training Data')).toEqual(['Post-Training Data']);
+    expect(evidence('Faster Low-Bit-LoRA Adapters')).toEqual(['Low-Bit-LoRA']);
+    // Found in the abstract when the title has none.
+    expect(evidence('A Study', 'We show that non-pruned layers matter.')).toEqual(['non-pruned']);
+    // What follows the match is not part of it; a hyphen with no word before it is a dash.
+    expect(evidence('LoRA-based Adapters')).toEqual(['LoRA']);
+    expect(evidence('Adapters --LoRA and More')).toEqual(['LoRA']);
+    // A compound longer than any word: the parts the scan reaches whole, never a cut part.
+    const [first, second] = ['x'.repeat(40), 'y'.repeat(40)];
+    expect(evidence(`${first}-${second}-LoRA`)).toEqual([`${second}-LoRA`]);
+  });
+
+  it("shows the whole compound with the site's themes, whose signals have no pattern for it", () => {
+    expect(
+      classifyText('LQ-LoRA: Low-Rank Plus Quantized Matrix Decomposition', 'We propose LQ-LoRA, a variant of LoRA.').evidence
+        .lora,
+    ).toContain('LQ-LoRA');
+    expect(
+      classifyText('Re-Rankers for Retrieval', 'We train re-rankers on retrieved passages for information retrieval.').evidence
+        .retrieval,
+    ).toContain('Re-Rankers');
   });
 
   it('puts a paper that matches no theme in other, with no evidence', () => {

@@ -33,6 +33,18 @@ describe('the theme file', () => {
     expect(() => themeInfo('lorra')).toThrow(/unknown theme id "lorra"/u);
   });
 
+  it('has no signal that starts with an optional part of a compound: the classifier adds those to evidence', () => {
+    // `(?:[\p{L}\p{N}]+-){0,2}prun\w*`, `(?:re-)?rankers?`: with no fixed text to look for first, such a
+    // signal is tried at every position of every abstract.
+    const compoundPrefix = /(?:^|\|)\(\?:(?:[^()]|\([^()]*\))*-\)(?:\?|\*|\{\d*,\d*\})/u;
+    expect(compoundPrefix.test('(?:[\\p{L}\\p{N}]+-){0,2}prun\\w*')).toBe(true);
+    expect(compoundPrefix.test('retriev\\w*|(?:re-)?rankers?')).toBe(true);
+    const prefixed = THEMES.flatMap((theme) =>
+      theme.signals.filter((signal) => compoundPrefix.test(signal.pattern)).map((signal) => `${theme.id}: ${signal.pattern}`),
+    );
+    expect(prefixed).toEqual([]);
+  });
+
   it('names the file, the place and the problem for a value of the wrong type', () => {
     const file = themeFile();
     file.themes[3]!.signals[0]!.weight = '3';

@@ -74,7 +74,12 @@ function toAbstract(text: string): Abstract {
  * a row of capitals) holds no signal.
  */
 export const MAX_WORD_LENGTH = 64;
-const LONG_RUN = new RegExp(`[\\p{L}\\p{N}_]{${MAX_WORD_LENGTH + 1},}`, 'gu');
+/**
+ * A run too long to be a word, matched from its first character only. It has no fixed text to look
+ * for, so it is tried at every position: without the lookbehind, from each letter of every word to
+ * the end of the word; with it, a start inside a word fails at once.
+ */
+const LONG_RUN = new RegExp(`(?<![\\p{L}\\p{N}_])[\\p{L}\\p{N}_]{${MAX_WORD_LENGTH + 1},}`, 'gu');
 /** Stands in for a long run: no signal matches it, and it is not a letter or digit, so words around it stay whole. */
 const BLANK = '\u0000';
 
@@ -100,6 +105,30 @@ function wordMatches(regex: RegExp, text: string): RegExpExecArray[] {
   return [...text.matchAll(regex)].filter((found) => found.index === 0 || !WORD_CHARACTER.test(text[found.index - 1]!));
 }
 
+/**
+ * A match as evidence shows it: with the parts of the hyphenated compound it ends ("LoRA" of
+ * "LQ-LoRA" shows "LQ-LoRA", "Training Data" of "Post-Training Data" shows "Post-Training Data"),
+ * since the part before a hyphen is what gives the rest its meaning. Signals match the tail alone
+ * (a hyphen begins a word for wordMatches): a pattern that took the parts before it itself, such as
+ * `(?:[\p{L}\p{N}]+-){0,2}prun\w*`, would start with no fixed text to look for and be tried at
+ * every position of every abstract. What follows a hyphen after the match is left out
+ * ("Quantization" of "Quantization-aware" is the word that decided), as is a hyphen with no word
+ * before it (a dash). The scan goes back at most MAX_WORD_LENGTH characters, so it costs the same
+ * on any text, and leaves out a part it would have to cut, so evidence never starts with a fragment.
+ */
+function wholeCompound(text: string, found: RegExpExecArray): string {
+  const limit = Math.max(0, found.index - MAX_WORD_LENGTH);
+  let start = found.index;
+  while (text[start - 1] === '-') {
+    let partStart = start - 1;
+    while (partStart > limit && WORD_CHARACTER.test(text[partStart - 1]!)) partStart--;
+    const cut = partStart === limit && partStart > 0 && WORD_CHARACTER.test(text[partStart - 1]!);
+    if (partStart === start - 1 || cut) break;
+    start = partStart;
+  }
+  return text.slice(start, found.index) + found[0];
+}
+
 /** Whether `offset` is in a contribution-stating sentence: a binary search, as an abstract can have thousands. */
 function inStatement({ statements }: Abstract, offset: number): boolean {
   let low = 0;
@@ -121,10 +150,10 @@ function inStatement({ statements }: Abstract, offset: number): boolean {
  */
 function scoreSignal(signal: CompiledSignal, title: string, abstract: Abstract): Match | null {
   const inTitle = wordMatches(signal.regex, title)[0];
-  let first = inTitle?.[0];
+  let first = inTitle && wholeCompound(title, inTitle);
   let abstractCount = 0;
   for (const found of wordMatches(signal.regex, abstract.text)) {
-    first ??= found[0];
+    first ??= wholeCompound(abstract.text, found);
     abstractCount += inStatement(abstract, found.index) ? CONTRIBUTION_WEIGHT : 1;
   }
   if (first === undefined) return null;
