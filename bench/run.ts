@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hasChromium, launchChromium, serveSite } from '../scripts/lib/browser.ts';
 import { linkNodeModules, projectCopy } from '../scripts/lib/project-copy.ts';
@@ -150,11 +150,14 @@ function filesUnder(dir: string): string[] {
 
 /** Bytes of a paper page before search opens: its HTML plus the stylesheets and scripts it loads. */
 function paperPageWeights(dist: string): number[] {
-  const pages = readdirSync(join(dist, 'papers'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  // Every paper's page, as papers.json names it (papers/ also holds the pages of the list of all papers).
+  const pages = (JSON.parse(readFileSync(join(dist, 'papers.json'), 'utf8')) as { file: string }[]).map((paper) =>
+    join(dist, paper.file),
+  );
   const assetSize = new Map<string, number>();
-  return pages.map((entry) => {
-    const dir = join(dist, 'papers', entry.name);
-    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  return pages.map((page) => {
+    const dir = dirname(page);
+    const html = readFileSync(page, 'utf8');
     const assets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"|<script[^>]*\ssrc="([^"]+)"/gu)].map((match) =>
       resolve(dir, match[1] ?? match[2]!),
     );

@@ -4,6 +4,7 @@ import { ELEMENT_NODE, parse, TEXT_NODE, walkSync } from 'ultrahtml';
 import { RELATED_COUNT } from '../site.config.ts';
 import { sortPapers, type SortablePaper } from './paper-sort.ts';
 import { relatedInput, relatedPapers } from './related.ts';
+import { countByTheme, type ThemeCount } from './theme-counts.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
 
@@ -66,6 +67,8 @@ interface Library {
   related: Map<string, string[]>;
   /** Previous and next paper within each paper's main theme, in title order. */
   neighbours: Map<string, Neighbours>;
+  /** Every theme with its number of papers, in config order: the home page, the themes page and the list of all papers show them. */
+  themeCounts: ThemeCount[];
 }
 
 /** Previous and next paper within each paper's main theme: one pass over the papers, not one per page. */
@@ -105,6 +108,7 @@ async function loadLibrary(): Promise<Library> {
     bySlug: new Map(papers.map((paper) => [paper.slug, paper])),
     related,
     neighbours: neighboursInMainTheme(papers),
+    themeCounts: countByTheme(papers),
   };
 }
 
