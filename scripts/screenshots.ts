@@ -11,7 +11,7 @@ mkdirSync(outDir, { recursive: true });
 const pages: Record<string, string> = {
   home: '',
   theme: 'themes/lora/',
-  all: 'papers/?theme=unlearning',
+  all: 'papers/date/2/',
   paper: 'papers/performance-scaling-via-optimal-transport-enabling-data-selection-from-partially/',
   search: 'search/?q=quantization',
   about: 'about/',
