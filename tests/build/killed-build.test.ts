@@ -124,7 +124,12 @@ const whole = (files: string[] | null) =>
 
 /** Moments a build is killed at, in the order they come. */
 const KILL_MOMENTS: KillMoment[] = [
-  { moment: 'soon after it starts', killAt: startsSyncing, staged: (files) => files === null || files.length === 0 },
+  {
+    moment: 'soon after it starts',
+    killAt: startsSyncing,
+    // Output comes in chunks, so on a quick run the kill may land once pages render: still before the search files.
+    staged: (files) => files === null || !files.includes('pagefind/pagefind-entry.json'),
+  },
   {
     moment: 'while it renders the paper pages',
     killAt: (output) => (output.match(/├─ \/papers\/[a-z0-9-]+\/index\.html/gu) ?? []).length >= 5,
