@@ -10,7 +10,7 @@ import { siteFiles } from '../helpers/site-files.ts';
 
 /** Stops a build at an exact moment of replacing dist/, where output lines come too late to kill it at. */
 const PAUSE_HOOK = join(import.meta.dirname, '../helpers/pause-build.ts');
-type Pause = 'before-swap' | 'between-renames';
+type Pause = 'first-page' | 'rendering' | 'before-swap' | 'between-renames';
 
 /** Three builds killed part-way and a whole one, in a cold project copy on a busy 2-core machine. */
 const TEST_TIMEOUT_MS = 240_000;
@@ -115,7 +115,6 @@ interface KillMoment {
   staged: (files: string[] | null, paperPages: number) => boolean;
 }
 
-const startsSyncing = (output: string) => output.includes('[content] Syncing content');
 const paused = (output: string) => output.includes(PAUSED_LINE);
 /** A whole site: the last files the build writes are there. */
 const whole = (files: string[] | null) =>
@@ -125,18 +124,18 @@ const whole = (files: string[] | null) =>
 /** Moments a build is killed at, in the order they come. */
 const KILL_MOMENTS: KillMoment[] = [
   {
-    moment: 'soon after it starts',
-    killAt: startsSyncing,
-    // Output comes in chunks, so on a quick run the kill may land once pages render: still before the search files.
-    staged: (files) => files === null || !files.includes('pagefind/pagefind-entry.json'),
+    moment: 'as it starts rendering',
+    killAt: paused,
+    pause: 'first-page',
+    staged: (files, paperPages) => paperPages === 0 && !(files ?? []).includes('index.html'),
   },
   {
     moment: 'while it renders the paper pages',
-    killAt: (output) => (output.match(/├─ \/papers\/[a-z0-9-]+\/index\.html/gu) ?? []).length >= 5,
+    killAt: paused,
+    pause: 'rendering',
     staged: (files, paperPages) => files !== null && !files.includes('pagefind/pagefind-entry.json') && paperPages > 0,
   },
   {
-    // "indexed N papers" comes a moment before: too late on a busy machine to kill the build by it.
     moment: 'at the end, when every file is written and dist/ is about to be replaced',
     killAt: paused,
     pause: 'before-swap',
@@ -206,11 +205,12 @@ describe('a killed astro build', () => {
       const aside = buildOutput(root).filter((name) => /^\.dist-previous-\d+$/u.test(name));
       expect(aside).toHaveLength(1);
       expect(differences(join(root, aside[0]!), previous)).toEqual([]);
-      const next = await astroBuild(root, startsSyncing);
+      const next = await astroBuild(root, paused, 'first-page');
       expect(next.signal, next.output).toBe('SIGKILL');
       await expect.poll(() => groupRunning(next.group)).toBe(false);
       expect(differences(join(root, 'dist'), previous), 'dist/ put back by the next build').toEqual([]);
-      expect(buildOutput(root)).toEqual(['dist']);
+      // Nothing set aside any more; only the staging folder of the build just killed.
+      expect(buildOutput(root).filter((name) => name !== 'dist')).toEqual([expect.stringMatching(/^\.dist-staging-\d+$/u)]);
 
       const full = await astroBuild(root);
       expect(full.code, full.output).toBe(0);

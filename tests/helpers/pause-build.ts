@@ -2,8 +2,10 @@
  * Preloaded into a build by tests/build/killed-build.test.ts (NODE_OPTIONS=--import): stops the build
  * at an exact moment of putting its site in place (src/integrations/atomic-output.ts), prints
  * PAUSED_LINE and waits there, so the test can kill it at that moment rather than at a guess.
- * PAPERSHELF_TEST_PAUSE says when: `before-swap` (every file written, dist/ not yet touched) or
- * `between-renames` (dist/ moved aside, the new site not yet in its place).
+ * PAPERSHELF_TEST_PAUSE says when: `first-page` (about to write its first page), `rendering`
+ * (about to write its fifth paper page), `before-swap` (every file written, dist/ not yet touched)
+ * or `between-renames` (dist/ moved aside, the new site not yet in its place). Killing on a line
+ * of the build's output instead came too late on a small site: the output arrives in chunks.
  */
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
@@ -30,4 +32,18 @@ if (when === 'before-swap' || when === 'between-renames') {
   };
   // ES modules that import renameSync from node:fs see the replacement too.
   syncBuiltinESMExports();
+}
+
+if (when === 'first-page' || when === 'rendering') {
+  // Astro writes each page with fs.promises.writeFile (astro/dist/core/build/generate.js).
+  const writeFile = fs.promises.writeFile;
+  let paperPages = 0;
+  fs.promises.writeFile = ((file, data, options) => {
+    const path = String(file);
+    if (/\.dist-staging-\d+\/.*\.html$/u.test(path)) {
+      if (when === 'first-page') pause();
+      else if (/\/papers\/[a-z0-9-]+\/index\.html$/u.test(path) && ++paperPages === 5) pause();
+    }
+    return writeFile(file, data, options);
+  }) as typeof fs.promises.writeFile;
 }
