@@ -26,33 +26,31 @@ export interface ListPage<T> {
 export const listPagePath = (listPath: SitePath, order: SortKey, page: number): SitePath =>
   order === 'title' && page === 1 ? listPath : `${listPath}${order}/${page}/`;
 
+/** Page `page` (from 1) of a list already sorted in `order`. */
+function pageOf<T>(sorted: readonly T[], order: SortKey, page: number, pageSize: number): ListPage<T> {
+  const offset = (page - 1) * pageSize;
+  return {
+    order,
+    page,
+    pages: Math.max(1, Math.ceil(sorted.length / pageSize)),
+    total: sorted.length,
+    offset,
+    papers: sorted.slice(offset, offset + pageSize),
+  };
+}
+
 /** Every page of a list, each order a set of pages of `pageSize` papers; an empty list still has its first page. */
 export function listPages<T extends SortablePaper>(papers: readonly T[], pageSize = PAGE_SIZE): ListPage<T>[] {
   const pages = Math.max(1, Math.ceil(papers.length / pageSize));
   return SORT_KEYS.flatMap((order) => {
     const sorted = sortPapers(papers, order);
-    return Array.from({ length: pages }, (_, index) => ({
-      order,
-      page: index + 1,
-      pages,
-      total: papers.length,
-      offset: index * pageSize,
-      papers: sorted.slice(index * pageSize, (index + 1) * pageSize),
-    }));
+    return Array.from({ length: pages }, (_, index) => pageOf(sorted, order, index + 1, pageSize));
   });
 }
 
 /** The first page in title order alone: the list's own address, without sorting the other orders. */
 export function firstListPage<T extends SortablePaper>(papers: readonly T[], pageSize = PAGE_SIZE): ListPage<T> {
-  const sorted = sortPapers(papers, 'title');
-  return {
-    order: 'title',
-    page: 1,
-    pages: Math.max(1, Math.ceil(papers.length / pageSize)),
-    total: papers.length,
-    offset: 0,
-    papers: sorted.slice(0, pageSize),
-  };
+  return pageOf(sortPapers(papers, 'title'), 'title', 1, pageSize);
 }
 
 /** Whether a page is the list's own address (the routes for the other pages leave it out). */

@@ -89,6 +89,13 @@ const SEARCH_ENGINE_MODULE = 'virtual:papershelf/search-engine';
 export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
   let pagefindFiles: Promise<IndexFile[]> | undefined;
   let records: SearchRecord[] = [];
+  const startIndexing = (): Promise<IndexFile[]> => {
+    records = readSearchRecords(papersDir);
+    pagefindFiles = indexSearchRecords(records);
+    // Awaited in astro:build:done; this keeps a failure before then from going unhandled.
+    pagefindFiles.catch(() => undefined);
+    return pagefindFiles;
+  };
   return {
     name: 'papershelf:search',
     hooks: {
@@ -97,10 +104,7 @@ export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
         if (command === 'build' && existsSync(join(papersDir, SEARCH_RECORDS_FILE))) {
           // Started before Astro loads and bundles the pages, so that Pagefind is mostly done before
           // rendering starts and the two memory peaks do not meet.
-          records = readSearchRecords(papersDir);
-          pagefindFiles = indexSearchRecords(records);
-          // Awaited in astro:build:done; this keeps a failure before then from going unhandled.
-          pagefindFiles.catch(() => undefined);
+          startIndexing();
         }
         const engine = command === 'dev' ? 'disk' : 'pagefind';
         const address = `${config.base.replace(/\/?$/u, '/')}${DISK_INDEX_PATH}`;
@@ -136,11 +140,7 @@ export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         // Not started at setup when the records were missing then: read them now, or say to run ingest.
-        if (!pagefindFiles) {
-          records = readSearchRecords(papersDir);
-          pagefindFiles = indexSearchRecords(records);
-        }
-        writeFiles(outDir, await pagefindFiles);
+        writeFiles(outDir, await (pagefindFiles ?? startIndexing()));
         const script = diskIndexScript(records);
         writeFiles(outDir, [{ path: DISK_INDEX_PATH, content: Buffer.from(script) }]);
         logger.info(
