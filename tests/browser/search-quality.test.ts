@@ -92,26 +92,21 @@ describeInBrowser('search on the seed papers', () => {
   });
   afterAll(() => server?.close());
 
-  it.each(THEME_QUERIES)(
-    'puts the theme’s papers first for “%s” (Pagefind, over http), excerpts from the abstract, matches marked',
-    async (query, theme) => {
-      const { page, errors } = await openPage();
-      await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-      const results = await shownResults(page, query);
-      expectThemeFirst(results, theme, query);
-      expectExcerptsFromAbstracts(results, query, true);
-      expectNoErrors(errors);
-    },
-  );
+  /** The search page with Pagefind over http, and from disk, where the excerpt is the abstract's beginning. */
+  const engines = [
+    { engine: 'Pagefind, over http', searchPage: () => `${server.url}search/`, aroundMatch: true },
+    { engine: 'from disk', searchPage: () => pathToFileURL(join(SEEDS_BUILD, 'search/index.html')).href, aroundMatch: false },
+  ];
+  const cases = engines.flatMap((engine) => THEME_QUERIES.map(([query, theme]) => ({ ...engine, query, theme })));
 
-  it.each(THEME_QUERIES)(
-    'puts the theme’s papers first for “%s” from disk too, excerpts from the abstract',
-    async (query, theme) => {
+  it.each(cases)(
+    'puts the theme’s papers first for “$query” ($engine), excerpts from the abstract',
+    async ({ searchPage, aroundMatch, query, theme }) => {
       const { page, errors } = await openPage();
-      await page.goto(`${pathToFileURL(join(SEEDS_BUILD, 'search/index.html')).href}?q=${encodeURIComponent(query)}`);
+      await page.goto(`${searchPage()}?q=${encodeURIComponent(query)}`);
       const results = await shownResults(page, query);
       expectThemeFirst(results, theme, query);
-      expectExcerptsFromAbstracts(results, query, false);
+      expectExcerptsFromAbstracts(results, query, aroundMatch);
       expectNoErrors(errors);
     },
   );
