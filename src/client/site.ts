@@ -55,9 +55,9 @@ function focusSearch(): void {
   input?.select();
 }
 
-/** The papers listed on this page, in the order shown, skipping those a filter hides. */
+/** The papers listed on this page, in the order shown. */
 function listedPapers(): HTMLAnchorElement[] {
-  return [...document.querySelectorAll<HTMLAnchorElement>('.paper-card:not([hidden]) .paper-card-title a')];
+  return [...document.querySelectorAll<HTMLAnchorElement>('.paper-card .paper-card-title a')];
 }
 
 /**
