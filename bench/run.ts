@@ -20,7 +20,7 @@ import { hasChromium, launchChromium, serveSite } from '../scripts/lib/browser.t
 import { linkNodeModules, projectCopy } from '../scripts/lib/project-copy.ts';
 import { relatedPapers } from '../src/lib/related.ts';
 import { memoryFolderWithRoom } from '../scripts/lib/memory-folder.ts';
-import { readSearchRecords } from '../src/lib/search/pagefind.ts';
+import { readSearchRecords } from '../src/lib/search/records.ts';
 import { readPaperPage } from '../src/lib/ingest/markdown.ts';
 import { RELATED_COUNT } from '../src/site.config.ts';
 import { measureSearch, median, type SearchMetrics } from './browser-metrics.ts';

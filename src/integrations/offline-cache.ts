@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildSync } from 'esbuild';
+import { inWorker } from '../lib/in-worker.ts';
 import { OFFLINE_PAGE, WORKER_FILE } from '../service-worker/protocol.ts';
 import { CLASSIC_SCRIPT } from './client-scripts.ts';
+import { siteDigests, siteFiles, type FileDigest } from './site-digests.ts';
 import { OFFLINE_READING } from '../site.config.ts';
 
 const WORKER_SOURCE = resolve('src/service-worker/worker.ts');
@@ -38,39 +40,18 @@ export function shellPaths(dir: string): string[] {
   ];
 }
 
-/** A file's digest, as the build's version takes it in. */
-const fileDigest = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');
-
-/** Files of a built site, as paths from its root; without the worker itself. */
-function siteFiles(dir: string, prefix = '', found: string[] = []): string[] {
-  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
-    const path = `${prefix}${entry.name}`;
-    if (entry.isDirectory()) siteFiles(dir, `${path}/`, found);
-    else if (entry.isFile() && path !== WORKER_FILE) found.push(path);
-  }
-  return found;
-}
-
-/**
- * Digests of the files of a built site, read one after another: the site was just written, so its
- * files are in memory, and reading them a few at a time was slower.
- */
-function siteDigests(dir: string): Map<string, string> {
-  return new Map(siteFiles(dir).map((path) => [path, fileDigest(readFileSync(join(dir, path)))]));
-}
-
 /**
  * The build's version: a hash of the digests of every file of the built site in `dir` but the
  * worker, with their paths, and of the worker's code. It covers every file the worker may cache
  * (Pagefind's too, whose names change when its index does), so a redeploy that changes any of them
  * installs a new worker and a new cache, and offline a reader never mixes two builds; identical
- * sources give the same version.
+ * sources give the same version. `known`: digests taken earlier in the build (siteDigests).
  */
-export function siteVersion(dir: string, workerCode: string): string {
-  const digests = siteDigests(dir);
+export function siteVersion(dir: string, workerCode: string, known?: ReadonlyMap<string, FileDigest>): string {
+  const digests = siteDigests(dir, known);
   const hash = createHash('sha256');
   const paths = [...digests.keys()].sort();
-  for (const path of paths) hash.update(`${path}\0${digests.get(path)}\0`);
+  for (const path of paths) hash.update(`${path}\0${digests.get(path)!.digest}\0`);
   return hash.update(workerCode).digest('hex').slice(0, 16);
 }
 
@@ -106,17 +87,17 @@ function searchIndexPaths(root: string): string[] {
  * Writes the service worker to the root of a built site, its version a hash of everything else in
  * it. Returns its size and how many files it precaches.
  */
-export function writeWorker(root: string): { bytes: number; precached: number } {
-  const worker = workerFor(root);
+export function writeWorker(root: string, known?: ReadonlyMap<string, FileDigest>): { bytes: number; precached: number } {
+  const worker = workerFor(root, known);
   writeFileSync(join(root, WORKER_FILE), worker);
   return { bytes: worker.length, precached: shellPaths(root).length };
 }
 
 /** The worker for the built site in `root`, its version a hash of every other file of it. */
-export function workerFor(root: string): string {
+export function workerFor(root: string, known?: ReadonlyMap<string, FileDigest>): string {
   const shell = shellPaths(root);
   const search = searchIndexPaths(root);
-  return compileWorker(siteVersion(root, compileWorker('', shell, search)), shell, search);
+  return compileWorker(siteVersion(root, compileWorker('', shell, search), known), shell, search);
 }
 
 /**
@@ -126,6 +107,7 @@ export function workerFor(root: string): string {
  * `astro:build:done` hooks in order, and the worker's version covers the files the others write.
  */
 export function offlineCache(enabled = OFFLINE_READING): AstroIntegration {
+  let pageDigests: Promise<Map<string, FileDigest>> | undefined;
   return {
     name: 'papershelf:offline-cache',
     hooks: {
@@ -138,10 +120,17 @@ export function offlineCache(enabled = OFFLINE_READING): AstroIntegration {
             entrypoint: new URL('../service-worker/OfflinePage.astro', import.meta.url),
           });
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:generated': ({ dir }) => {
+        if (!enabled) return;
+        // The pages are written: their digests are taken on another core while the integrations
+        // before this one write their files in astro:build:done.
+        pageDigests = inWorker(new URL('./site-digests-worker.ts', import.meta.url), fileURLToPath(dir));
+        pageDigests.catch(() => undefined);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
         if (!enabled) return;
         const root = fileURLToPath(dir);
-        const { bytes, precached } = writeWorker(root);
+        const { bytes, precached } = writeWorker(root, await pageDigests);
         logger.info(`wrote ${WORKER_FILE} (${bytes} bytes), precaching ${precached} files`);
       },
     },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shellPaths, siteVersion, workerFor } from '../../src/integrations/offline-cache.ts';
+import { siteDigests } from '../../src/integrations/site-digests.ts';
 import { SEEDS_BUILD, SITE_BUILD, SITE_BUILD_AGAIN, SUBPATH_BUILD } from '../helpers/site-builds.ts';
 import { htmlFiles, readPapersJson } from '../helpers/site-files.ts';
 
@@ -34,6 +35,22 @@ describe('the offline service worker in the build', () => {
       expect(siteVersion(copy, '')).toBe(siteVersion(SITE_BUILD, ''));
       writeFileSync(join(copy, 'about/index.html'), `${readFileSync(join(copy, 'about/index.html'), 'utf8')} `);
       expect(siteVersion(copy, '')).not.toBe(siteVersion(SITE_BUILD, ''));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('reuses digests taken earlier in the build only for files unchanged since', () => {
+    const copy = scratchCopy();
+    try {
+      const early = siteDigests(copy);
+      expect(early.size).toBeGreaterThan(50);
+      expect(siteVersion(copy, '', early)).toBe(siteVersion(SITE_BUILD, ''));
+      // What an integration does after the pages are written: rewrite a file, add one.
+      writeFileSync(join(copy, 'styles/site.css'), `${readFileSync(join(copy, 'styles/site.css'), 'utf8')}\n`);
+      writeFileSync(join(copy, 'sitemap-extra.xml'), '<urlset/>');
+      expect(siteVersion(copy, '', early)).toBe(siteVersion(copy, ''));
+      expect(siteVersion(copy, '', early)).not.toBe(siteVersion(SITE_BUILD, ''));
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

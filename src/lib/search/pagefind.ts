@@ -6,13 +6,14 @@
  * Under `astro dev` the index for search from disk is served from the same records, and the search
  * page searches with it (there is no Pagefind index before a build).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { DISK_INDEX_PATH, diskIndexScript } from './disk-index.ts';
-import { pagefindRecord, SEARCH_RECORDS_FILE, type SearchRecord } from './records.ts';
+import { inWorker } from '../in-worker.ts';
+import { pagefindRecord, readSearchRecords, SEARCH_RECORDS_FILE, type SearchRecord } from './records.ts';
 
 /** Only paper pages are searchable. */
 export const PAPER_PAGES_GLOB = 'papers/*/index.html';
@@ -71,26 +72,16 @@ export async function indexSearchRecords(records: readonly SearchRecord[]): Prom
   }
 }
 
-/** The search records ingest wrote beside the pages, or an error that says to run ingest. */
-export function readSearchRecords(papersDir: string): SearchRecord[] {
-  const file = join(papersDir, SEARCH_RECORDS_FILE);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new Error(`${file} is missing: run npm run ingest first`);
-  }
-  return JSON.parse(text) as SearchRecord[];
-}
-
 const SEARCH_ENGINE_MODULE = 'virtual:papershelf/search-engine';
 
 /** Search for the site: Pagefind's index and the index for search from disk, from `papersDir`'s search records. */
 export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
   let pagefindFiles: Promise<IndexFile[]> | undefined;
-  let records: SearchRecord[] = [];
+  let diskIndexFile: Promise<string> | undefined;
+  let papers = 0;
   const startIndexing = (): Promise<IndexFile[]> => {
-    records = readSearchRecords(papersDir);
+    const records = readSearchRecords(papersDir);
+    papers = records.length;
     pagefindFiles = indexSearchRecords(records);
     // Awaited in astro:build:done; this keeps a failure before then from going unhandled.
     pagefindFiles.catch(() => undefined);
@@ -137,14 +128,20 @@ export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
           },
         });
       },
+      'astro:build:start': () => {
+        // Built in a worker thread while Astro bundles and renders the pages, which keep one core
+        // busy: Pagefind is mostly done by then, so the other core is free.
+        diskIndexFile = inWorker<string>(new URL('./disk-index-worker.ts', import.meta.url), papersDir);
+        diskIndexFile.catch(() => undefined);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         // Not started at setup when the records were missing then: read them now, or say to run ingest.
         writeFiles(outDir, await (pagefindFiles ?? startIndexing()));
-        const script = diskIndexScript(records);
+        const script = await diskIndexFile!;
         writeFiles(outDir, [{ path: DISK_INDEX_PATH, content: Buffer.from(script) }]);
         logger.info(
-          `indexed ${records.length} papers for Pagefind; index for search from disk: ${Math.round(script.length / 1024)} kB`,
+          `indexed ${papers} papers for Pagefind; index for search from disk: ${Math.round(script.length / 1024)} kB`,
         );
       },
     },

@@ -3,6 +3,8 @@
  * (content/papers/search-records.json), so the build indexes papers for Pagefind while Astro
  * renders the site, instead of re-reading every built page afterwards.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PaperData } from '../paper.ts';
 import { paperPath } from '../paths.ts';
 
@@ -42,4 +44,16 @@ export function pagefindRecord(record: SearchRecord): PagefindRecord {
     filters: { theme: record.themes },
     sort: { date: record.published ?? '0000-00-00', upvotes: String(record.upvotes ?? 0) },
   };
+}
+
+/** The search records ingest wrote beside the pages, or an error that says to run ingest. */
+export function readSearchRecords(papersDir: string): SearchRecord[] {
+  const file = join(papersDir, SEARCH_RECORDS_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`${file} is missing: run npm run ingest first`);
+  }
+  return JSON.parse(text) as SearchRecord[];
 }
