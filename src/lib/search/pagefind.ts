@@ -140,9 +140,7 @@ export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
         writeFiles(outDir, await (pagefindFiles ?? startIndexing()));
         const script = await diskIndexFile!;
         writeFiles(outDir, [{ path: DISK_INDEX_PATH, content: Buffer.from(script) }]);
-        logger.info(
-          `indexed ${papers} papers for Pagefind; index for search from disk: ${Math.round(script.length / 1024)} kB`,
-        );
+        logger.info(`indexed ${papers} papers for Pagefind; index for search from disk: ${Math.round(script.length / 1024)} kB`);
       },
     },
   };
