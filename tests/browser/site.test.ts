@@ -269,9 +269,12 @@ describeInBrowser('the site in Chromium, over http', () => {
     await page.goto(`${server.url}themes/quantization/`);
     await page.getByRole('link', { name: SORT_LABELS.upvotes }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/themes/quantization/upvotes/1/');
+    // The upvotes each card shows ("12 upvotes"), or '' for a paper without.
     const upvotes = await page
       .locator('[data-list-items] > li')
-      .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['upvotes'] ?? ''));
+      .evaluateAll((items) =>
+        items.map((item) => /(\d+) upvotes?\b/u.exec(item.querySelector('.paper-meta')?.textContent ?? '')?.[1] ?? ''),
+      );
     expect(upvotes).toHaveLength(inTheme('quantization').length);
     const known = upvotes.filter((value) => value !== '').map(Number);
     expect(known.length).toBeGreaterThan(1);
