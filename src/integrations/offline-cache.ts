@@ -125,7 +125,6 @@ export function offlineCache(enabled = OFFLINE_READING): AstroIntegration {
         // The pages are written: their digests are taken on another core while the integrations
         // before this one write their files in astro:build:done.
         pageDigests = inWorker(new URL('./site-digests-worker.ts', import.meta.url), fileURLToPath(dir));
-        pageDigests.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!enabled) return;

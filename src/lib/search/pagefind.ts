@@ -2,9 +2,10 @@
  * Search for the built site, as an Astro integration: Pagefind's index (pagefind/) and the index for
  * search from disk (search/disk-index.js), both from the search records ingest wrote beside the
  * pages (content/papers/search-records.json). Pagefind starts indexing as soon as a build is set up,
- * so it works while Astro loads and bundles the pages; its files are written in `astro:build:done`.
- * Under `astro dev` the index for search from disk is served from the same records, and the search
- * page searches with it (there is no Pagefind index before a build).
+ * so it works while Astro loads and bundles the pages; the index for search from disk is built in a
+ * worker thread while Astro renders them; both are written in `astro:build:done`. Under `astro dev`
+ * the index for search from disk is served from the same records, and the search page searches
+ * with it (there is no Pagefind index before a build).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -131,8 +132,8 @@ export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
       'astro:build:start': () => {
         // Built in a worker thread while Astro bundles and renders the pages, which keep one core
         // busy: Pagefind is mostly done by then, so the other core is free.
+        // The worker reads the records file itself: copying the records over to it would cost this thread.
         diskIndexFile = inWorker<string>(new URL('./disk-index-worker.ts', import.meta.url), papersDir);
-        diskIndexFile.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
