@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serveSite, type StaticServer } from '../../scripts/lib/browser.ts';
 import { axeViolations, describeInBrowser, errorsBut404Preloads, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
 import { SORT_LABELS } from '../../src/lib/paper-sort.ts';
-import { SITE_BUILD } from '../helpers/site-builds.ts';
+import { SEEDS_BUILD, SITE_BUILD } from '../helpers/site-builds.ts';
 import { readPapersJson } from '../helpers/site-files.ts';
 
 /** The site as a plain `astro build` after `npm run ingest` made it: its search must work too. */
@@ -332,6 +332,28 @@ describeInBrowser('the site in Chromium, over http', () => {
           .map((name) => name.textContent),
       );
       expect(brokenNames, path).toEqual([]);
+    }
+  });
+
+  it("shows every count of the theme chart whole, the longest bar's too, on a desktop and a phone", async () => {
+    // The seed dumps: their largest theme has a two-digit count, which once broke into one digit a line.
+    const home = pathToFileURL(join(SEEDS_BUILD, 'index.html')).href;
+    for (const width of [1280, 360]) {
+      const { page } = await openPage({ viewport: { width, height: 900 } });
+      await page.goto(home);
+      const counts = await page.evaluate(() =>
+        [...document.querySelectorAll('.theme-chart .bar-value')].map((value) => {
+          const range = document.createRange();
+          range.selectNodeContents(value);
+          return { text: value.textContent, lines: range.getClientRects().length };
+        }),
+      );
+      expect(counts.length, `${width} px`).toBeGreaterThan(10);
+      expect(counts.some((count) => count.text.length > 1)).toBe(true);
+      expect(
+        counts.filter((count) => count.lines !== 1),
+        `${width} px`,
+      ).toEqual([]);
     }
   });
 });
