@@ -12,7 +12,7 @@ import { siteFiles } from '../helpers/site-files.ts';
 const PAUSE_HOOK = join(import.meta.dirname, '../helpers/pause-build.ts');
 type Pause = 'first-page' | 'rendering' | 'before-swap' | 'between-renames';
 
-/** Three builds killed part-way and a whole one, in a cold project copy on a busy 2-core machine. */
+/** Four builds killed part-way and a whole one, in a cold project copy on a busy 2-core machine. */
 const TEST_TIMEOUT_MS = 240_000;
 /** A build that never reaches the line it is to be killed at is stopped after this long. */
 const RUN_TIMEOUT_MS = 90_000;
@@ -124,12 +124,6 @@ const whole = (files: string[] | null) =>
 /** Moments a build is killed at, in the order they come. */
 const KILL_MOMENTS: KillMoment[] = [
   {
-    moment: 'as it starts rendering',
-    killAt: paused,
-    pause: 'first-page',
-    staged: (files, paperPages) => paperPages === 0 && !(files ?? []).includes('index.html'),
-  },
-  {
     moment: 'while it renders the paper pages',
     killAt: paused,
     pause: 'rendering',
@@ -209,8 +203,12 @@ describe('a killed astro build', () => {
       expect(next.signal, next.output).toBe('SIGKILL');
       await expect.poll(() => groupRunning(next.group)).toBe(false);
       expect(differences(join(root, 'dist'), previous), 'dist/ put back by the next build').toEqual([]);
-      // Nothing set aside any more; only the staging folder of the build just killed.
-      expect(buildOutput(root).filter((name) => name !== 'dist')).toEqual([expect.stringMatching(/^\.dist-staging-\d+$/u)]);
+      // Nothing set aside any more; only the staging folder of the build just killed, as it starts rendering: no page in it yet.
+      const [stagedAtStart, ...others] = buildOutput(root).filter((name) => name !== 'dist');
+      expect(others).toEqual([]);
+      expect(stagedAtStart).toMatch(/^\.dist-staging-\d+$/u);
+      const startedFiles = siteFiles(join(root, stagedAtStart!));
+      expect(startedFiles.filter((file) => PAPER_PAGE.test(file) || file === 'index.html')).toEqual([]);
 
       const full = await astroBuild(root);
       expect(full.code, full.output).toBe(0);
