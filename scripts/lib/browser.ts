@@ -25,10 +25,10 @@ const CHROMIUM_ARGS = [
 /**
  * The features Playwright turns off (its `chromiumSwitches`), repeated here because Chromium keeps
  * only the last `--disable-features` it is given, and two more: the address bar's WebUI popups. Each
- * browser context is a window of its own, and every window started a renderer for those popups, which
- * nothing here ever shows: about 1 s of CPU per context on a 2-core machine, and a new page took
- * 0.6 s instead of 0.35 s. tests/browser/chromium-flags.test.ts checks that this list still holds
- * every feature Playwright disables.
+ * browser context is a window of its own, and every window started a renderer for those popups,
+ * which a headless window never shows, on the same cores as the pages under test (figures in
+ * docs/performance.md, "The test suite"). tests/browser/chromium-flags.test.ts checks that this list
+ * still holds every feature Playwright disables.
  */
 const DISABLED_FEATURES = [
   'AimEnabled',
