@@ -3,12 +3,17 @@ import { expect, it } from 'vitest';
 import { CHROMIUM_PATH, launchChromium } from '../../scripts/lib/browser.ts';
 import { describeInBrowser } from '../helpers/browser-suite.ts';
 
-/** The features a browser runs with disabled, as chrome://version lists them. */
+/** The features a browser runs with disabled, as chrome://version lists them; the browser is closed after. */
 async function disabledFeatures(browser: Browser): Promise<string[]> {
-  const page = await browser.newPage();
-  await page.goto('chrome://version/?show-variations-cmd');
-  const variations = await page.locator('#variations-cmd').textContent();
-  await browser.close();
+  let variations: string | null;
+  try {
+    const page = await browser.newPage();
+    await page.goto('chrome://version/?show-variations-cmd');
+    variations = await page.locator('#variations-cmd').textContent();
+  } finally {
+    // Test files share one process: a browser left open by a failure would outlive this file.
+    await browser.close();
+  }
   const list = /--disable-features="([^"]*)"/u.exec(variations ?? '')?.[1];
   expect(list, variations ?? 'no variations').toBeDefined();
   return list!.split(',');
