@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { build, transformSync, type BuildOptions } from 'esbuild';
+import { build, transform, type BuildOptions } from 'esbuild';
 
 const CLIENT_DIR = resolve('src/client');
 /** Where the scripts are served, inside the site. */
@@ -14,14 +13,21 @@ export const SCRIPTS_PATH = 'scripts/';
  */
 const STYLES_DIR = 'styles/';
 
-function minifyStylesheets(dir: URL): void {
-  for (const name of readdirSync(resolve('public', STYLES_DIR)).filter((file) => file.endsWith('.css'))) {
-    const css = readFileSync(resolve('public', STYLES_DIR, name), 'utf8');
-    writeFileSync(
-      new URL(`${STYLES_DIR}${name}`, dir),
-      transformSync(css, { loader: 'css', minify: true, legalComments: 'none' }).code,
-    );
-  }
+/** A file of the built site: its path from the site's root, and its text. */
+interface OutputFile {
+  path: string;
+  text: string;
+}
+
+async function minifyStylesheets(): Promise<OutputFile[]> {
+  const names = readdirSync(resolve('public', STYLES_DIR)).filter((file) => file.endsWith('.css'));
+  return Promise.all(
+    names.map(async (name) => {
+      const css = readFileSync(resolve('public', STYLES_DIR, name), 'utf8');
+      const { code } = await transform(css, { loader: 'css', minify: true, legalComments: 'none' });
+      return { path: `${STYLES_DIR}${name}`, text: code };
+    }),
+  );
 }
 
 function entryPoints(): string[] {
@@ -43,12 +49,18 @@ export const CLASSIC_SCRIPT: BuildOptions = {
   legalComments: 'none',
 };
 
+async function compileScripts(): Promise<OutputFile[]> {
+  const { outputFiles } = await build({ ...CLASSIC_SCRIPT, entryPoints: entryPoints(), outdir: SCRIPTS_PATH, write: false });
+  return outputFiles.map((file) => ({ path: `${SCRIPTS_PATH}${basename(file.path)}`, text: file.text }));
+}
+
 /**
  * Compiles the TypeScript in src/client/ to classic scripts under /scripts/, and minifies the
  * stylesheets: written into the build output, and served from memory by the dev server.
  */
 export function clientScripts(): AstroIntegration {
   let base = '/';
+  let output: Promise<OutputFile[][]> | undefined;
   return {
     name: 'papershelf:client-scripts',
     hooks: {
@@ -78,9 +90,15 @@ export function clientScripts(): AstroIntegration {
           },
         });
       },
+      'astro:build:start': () => {
+        // Compiled by esbuild's own process while Astro bundles and renders; written once the site is.
+        output = Promise.all([minifyStylesheets(), compileScripts()]);
+        // Awaited in astro:build:done; this keeps a failure before then from going unhandled.
+        output.catch(() => undefined);
+      },
       'astro:build:done': async ({ dir }) => {
-        minifyStylesheets(dir);
-        await build({ ...CLASSIC_SCRIPT, entryPoints: entryPoints(), outdir: fileURLToPath(new URL(SCRIPTS_PATH, dir)) });
+        mkdirSync(new URL(SCRIPTS_PATH, dir), { recursive: true });
+        for (const file of (await output!).flat()) writeFileSync(new URL(file.path, dir), file.text);
       },
     },
   };
