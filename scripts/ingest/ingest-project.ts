@@ -11,6 +11,7 @@ import { preparePages, summarize, type IngestSummary } from '../../src/lib/inges
 import { InputError, SOURCES_DIR } from '../../src/lib/ingest/source-error.ts';
 import { progressReporter } from '../../src/lib/progress.ts';
 import { SEARCH_RECORDS_FILE } from '../../src/lib/search/records.ts';
+import { plural } from '../../src/lib/text.ts';
 import type { ThemeDefinition } from '../../src/lib/themes.ts';
 import { readRegularFile, readSources } from './read-input.ts';
 import { startPageWriters } from './render-in-parallel.ts';
@@ -61,13 +62,15 @@ export async function ingestProject(root: string, themes: readonly ThemeDefiniti
     onDumpParsed: (done, total, entries) => parsed(done, total, `${entries.toLocaleString('en')} entries`),
   });
   step('parse and merge');
+  let renderedOn = 1;
   const summary = await replaceDirectory(papers, async (staging) => {
-    const outlines = await writers.write(jobs, themes, staging, progressReporter('ingest', 'wrote pages', 1000));
+    const { outlines, threads } = await writers.write(jobs, themes, staging, progressReporter('ingest', 'wrote pages', 1000));
+    renderedOn = threads;
     const { searchRecords, summary } = summarize(outlines, entriesRead);
     // The search records go with the pages they describe, so both are replaced together.
     writeFileSync(join(staging, SEARCH_RECORDS_FILE), `${JSON.stringify(searchRecords)}\n`);
     return summary;
   });
-  step('classify, render and write');
+  step(`classify, render and write on ${plural(renderedOn, 'thread')}`);
   return { summary, steps };
 }
