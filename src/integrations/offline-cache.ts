@@ -3,7 +3,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import { inWorker } from '../lib/in-worker.ts';
 import { OFFLINE_PAGE, WORKER_FILE } from '../service-worker/protocol.ts';
 import { CLASSIC_SCRIPT } from './client-scripts.ts';
@@ -55,9 +55,13 @@ export function siteVersion(dir: string, workerCode: string, known?: ReadonlyMap
   return hash.update(workerCode).digest('hex').slice(0, 16);
 }
 
-/** The worker as one classic script, with the build's version and shell written in. */
-export function compileWorker(version: string, shell: readonly string[], search: readonly string[] = []): string {
-  const result = buildSync({
+/**
+ * The worker as one classic script, with the build's version and shell written in. Asynchronous:
+ * esbuild's service, already running for the client scripts, compiles it, where the synchronous
+ * API starts a process of its own each time.
+ */
+export async function compileWorker(version: string, shell: readonly string[], search: readonly string[] = []): Promise<string> {
+  const result = await build({
     ...CLASSIC_SCRIPT,
     entryPoints: [WORKER_SOURCE],
     write: false,
@@ -87,17 +91,20 @@ function searchIndexPaths(root: string): string[] {
  * Writes the service worker to the root of a built site, its version a hash of everything else in
  * it. Returns its size and how many files it precaches.
  */
-export function writeWorker(root: string, known?: ReadonlyMap<string, FileDigest>): { bytes: number; precached: number } {
-  const worker = workerFor(root, known);
+export async function writeWorker(
+  root: string,
+  known?: ReadonlyMap<string, FileDigest>,
+): Promise<{ bytes: number; precached: number }> {
+  const worker = await workerFor(root, known);
   writeFileSync(join(root, WORKER_FILE), worker);
   return { bytes: worker.length, precached: shellPaths(root).length };
 }
 
 /** The worker for the built site in `root`, its version a hash of every other file of it. */
-export function workerFor(root: string, known?: ReadonlyMap<string, FileDigest>): string {
+export async function workerFor(root: string, known?: ReadonlyMap<string, FileDigest>): Promise<string> {
   const shell = shellPaths(root);
   const search = searchIndexPaths(root);
-  return compileWorker(siteVersion(root, compileWorker('', shell, search), known), shell, search);
+  return compileWorker(siteVersion(root, await compileWorker('', shell, search), known), shell, search);
 }
 
 /**
@@ -129,7 +136,7 @@ export function offlineCache(enabled = OFFLINE_READING): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!enabled) return;
         const root = fileURLToPath(dir);
-        const { bytes, precached } = writeWorker(root, await pageDigests);
+        const { bytes, precached } = await writeWorker(root, await pageDigests);
         logger.info(`wrote ${WORKER_FILE} (${bytes} bytes), precaching ${precached} files`);
       },
     },

@@ -159,7 +159,7 @@ describeInBrowser('offline reading after a deploy', () => {
     const file = join(deployed, paper, 'index.html');
     writeFileSync(file, readFileSync(file, 'utf8').replaceAll(`>${read.title}<`, `>${newTitle}<`));
     appendFileSync(join(deployed, 'styles/site.css'), 'body { max-width: 50rem; }\n');
-    writeWorker(deployed);
+    await writeWorker(deployed);
   });
   afterEach(() => server.setReachable(true));
   afterAll(async () => {
@@ -310,7 +310,7 @@ describeInBrowser('offline search after a redeploy of the same sources', () => {
       mkdirSync(dirname(join(again, file.path)), { recursive: true });
       writeFileSync(join(again, file.path), file.content);
     }
-    writeWorker(again);
+    await writeWorker(again);
   });
   afterEach(() => server.setReachable(true));
   afterAll(async () => {

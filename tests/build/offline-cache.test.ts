@@ -19,9 +19,9 @@ function scratchCopy(): string {
 }
 
 describe('the offline service worker in the build', () => {
-  it('is written at the site root last, so its version covers every other file', () => {
+  it('is written at the site root last, so its version covers every other file', async () => {
     for (const dir of [SITE_BUILD, SUBPATH_BUILD]) {
-      expect(workerOf(dir), dir).toBe(workerFor(dir));
+      expect(workerOf(dir), dir).toBe(await workerFor(dir));
       // It names the search index, which it fetches again on a deploy for a reader who has searched.
       expect(workerOf(dir)).toContain('"pagefind/pagefind-entry.json"');
     }
