@@ -62,15 +62,13 @@ export async function ingestProject(root: string, themes: readonly ThemeDefiniti
     onDumpParsed: (done, total, entries) => parsed(done, total, `${entries.toLocaleString('en')} entries`),
   });
   step('parse and merge');
-  let renderedOn = 1;
-  const summary = await replaceDirectory(papers, async (staging) => {
-    const { outlines, threads } = await writers.write(jobs, themes, staging, progressReporter('ingest', 'wrote pages', 1000));
-    renderedOn = threads;
-    const { searchRecords, summary } = summarize(outlines, entriesRead);
+  const { summary, threads } = await replaceDirectory(papers, async (staging) => {
+    const written = await writers.write(jobs, themes, staging, progressReporter('ingest', 'wrote pages', 1000));
+    const { searchRecords, summary } = summarize(written.outlines, entriesRead);
     // The search records go with the pages they describe, so both are replaced together.
     writeFileSync(join(staging, SEARCH_RECORDS_FILE), `${JSON.stringify(searchRecords)}\n`);
-    return summary;
+    return { summary, threads: written.threads };
   });
-  step(`classify, render and write on ${plural(renderedOn, 'thread')}`);
+  step(`classify, render and write on ${plural(threads, 'thread')}`);
   return { summary, steps };
 }
