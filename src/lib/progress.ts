@@ -1,3 +1,5 @@
+import { formatCount } from './text.ts';
+
 /**
  * Progress lines for the long steps of a build, on stderr: `<step>: <what> <done>/<total>` about
  * every tenth of the work, so a long build never looks stuck. Runs smaller than `threshold` stay quiet.
@@ -12,9 +14,7 @@ export function progressReporter(
     if (total < threshold) return;
     next ??= Math.ceil(total / 10);
     if (done >= next || done === total) {
-      console.error(
-        `${step}: ${what} ${done.toLocaleString('en')}/${total.toLocaleString('en')}${detail === undefined ? '' : ` (${detail})`}`,
-      );
+      console.error(`${step}: ${what} ${formatCount(done)}/${formatCount(total)}${detail === undefined ? '' : ` (${detail})`}`);
       next = done + Math.ceil(total / 10);
     }
   };

@@ -3,6 +3,7 @@ import { sortPapers } from '../../src/lib/paper-sort.ts';
 import { absoluteUrl, relativeLinker, sitePathOf } from '../../src/lib/paths.ts';
 import { relatedPapers } from '../../src/lib/related.ts';
 import { sourceListings } from '../../src/lib/source-listings.ts';
+import { formatCount, plural } from '../../src/lib/text.ts';
 
 describe('relative links', () => {
   const relativeHref = (from: string, target: string) => relativeLinker(from)(target);
@@ -111,5 +112,19 @@ describe("the About page's list of saved listings", () => {
       { file: '001.txt', listed: null, count: 1 },
       { file: '002.txt', listed: 'Mar 14', count: 2 },
     ]);
+  });
+});
+
+describe('counts as pages show them', () => {
+  it('groups thousands, as a reading list of tens of thousands of papers needs ("of 10,000", "1,311 papers")', () => {
+    expect(formatCount(10000)).toBe('10,000');
+    expect(formatCount(999)).toBe('999');
+    expect(plural(1311, 'paper')).toBe('1,311 papers');
+    expect(plural(20000, 'entry', 'entries')).toBe('20,000 entries');
+  });
+
+  it('keeps the noun singular for exactly one', () => {
+    expect(plural(1, 'paper')).toBe('1 paper');
+    expect(plural(0, 'paper')).toBe('0 papers');
   });
 });

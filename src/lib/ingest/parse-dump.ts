@@ -1,5 +1,6 @@
 import { parseListingDate } from './dates.ts';
 import { SourceError, type SourcePlace } from './source-error.ts';
+import { formatCount } from '../text.ts';
 
 /** Metadata shown under some entries of a listing: authors, date and upvotes. */
 export interface EntryMetadata {
@@ -59,7 +60,6 @@ function characterCount(text: string): number {
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 /** Whether `text` has more than `limit` characters; counted only when its UTF-16 length is over the limit. */
 const longerThan = (text: string, limit: number): boolean => text.length > limit && characterCount(text) > limit;
-const formatCount = (count: number): string => count.toLocaleString('en');
 
 interface Line {
   text: string;
