@@ -115,6 +115,7 @@ export async function workerFor(root: string, known?: ReadonlyMap<string, FileDi
  */
 export function offlineCache(enabled = OFFLINE_READING): AstroIntegration {
   let pageDigests: Promise<Map<string, FileDigest>> | undefined;
+  let pagesWritten: PromiseWithResolvers<string> | undefined;
   return {
     name: 'papershelf:offline-cache',
     hooks: {
@@ -127,11 +128,16 @@ export function offlineCache(enabled = OFFLINE_READING): AstroIntegration {
             entrypoint: new URL('../service-worker/OfflinePage.astro', import.meta.url),
           });
       },
-      'astro:build:generated': ({ dir }) => {
+      'astro:build:start': () => {
         if (!enabled) return;
+        // Started now, so that its code is loaded by the time the pages are written.
+        pagesWritten = Promise.withResolvers<string>();
+        pageDigests = inWorker(new URL('./site-digests-worker.ts', import.meta.url), pagesWritten.promise);
+      },
+      'astro:build:generated': ({ dir }) => {
         // The pages are written: their digests are taken on another core while the integrations
         // before this one write their files in astro:build:done.
-        pageDigests = inWorker(new URL('./site-digests-worker.ts', import.meta.url), fileURLToPath(dir));
+        pagesWritten?.resolve(fileURLToPath(dir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!enabled) return;

@@ -1,5 +1,5 @@
-/** A worker thread that takes the digests of the built site in `workerData` (its folder); see offline-cache.ts. */
-import { parentPort, workerData } from 'node:worker_threads';
+/** A worker thread that takes the digests of the built site in the folder it is sent; see offline-cache.ts. */
+import { parentPort } from 'node:worker_threads';
 import { siteDigests } from './site-digests.ts';
 
-parentPort!.postMessage(siteDigests(workerData as string));
+parentPort!.once('message', (dir: string) => parentPort!.postMessage(siteDigests(dir)));

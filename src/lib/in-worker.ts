@@ -1,15 +1,21 @@
 import { Worker } from 'node:worker_threads';
 
 /**
- * Runs `script` in a worker thread with `input` as its workerData, and resolves with the one message
- * it posts back. For build work that can run beside Astro's rendering on another core; the script
- * is TypeScript that Node runs as is, as ingest's page writers are. A failure in the worker rejects
- * with its error when the promise is awaited: it is started in one build hook and awaited in a later
- * one, so a failure before then is not reported as unhandled.
+ * Runs `script` in a worker thread, posts it `input` as its one message, and resolves with the one
+ * message it posts back. For build work that can run beside Astro's rendering on another core; the
+ * script is TypeScript that Node runs as is, as ingest's page writers are.
+ *
+ * The worker starts at once, while `input` may be a promise still: it loads its code meanwhile, so
+ * work that can only start late in the build (on the written pages) does not also wait for that.
+ * Until the input comes, the worker does not keep the process alive: a build that fails before then
+ * still ends. A failure in the worker rejects with its error when the promise is awaited: it is
+ * started in one build hook and awaited in a later one, so a failure before then is not reported
+ * as unhandled.
  */
 export function inWorker<T>(script: URL, input: unknown): Promise<T> {
+  const worker = new Worker(script);
+  worker.unref();
   const answer = new Promise<T>((resolve, reject) => {
-    const worker = new Worker(script, { workerData: input });
     worker.once('message', (result: T) => {
       resolve(result);
       void worker.terminate();
@@ -17,6 +23,13 @@ export function inWorker<T>(script: URL, input: unknown): Promise<T> {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`${script.pathname} ended (exit code ${code}) before it answered`)));
   });
+  void Promise.resolve(input).then(
+    (value) => {
+      worker.ref();
+      worker.postMessage(value);
+    },
+    () => void worker.terminate(),
+  );
   answer.catch(() => undefined);
   return answer;
 }
