@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { IngestSummary } from '../src/lib/ingest/pipeline.ts';
 import { InputError } from '../src/lib/ingest/source-error.ts';
-import { plural } from '../src/lib/text.ts';
+import { formatCount, plural } from '../src/lib/text.ts';
 import type { ThemeInfo } from '../src/lib/themes.ts';
 import { readRegularFile } from './ingest/read-input.ts';
 
@@ -43,12 +43,12 @@ function formatSummary(
 ): string {
   const share = (count: number): string => `${((100 * count) / summary.papersWritten).toFixed(1)} %`;
   const count = (id: string): number => (Object.hasOwn(summary.papersPerTheme, id) ? summary.papersPerTheme[id]! : 0);
-  const themeLines = themes.map((theme) => `  ${theme.name.padEnd(26)} ${String(count(theme.id)).padStart(5)}`);
+  const themeLines = themes.map((theme) => `  ${theme.name.padEnd(26)} ${formatCount(count(theme.id)).padStart(6)}`);
   return [
     `ingest: ${plural(summary.entriesRead, 'entry', 'entries')} read, ${plural(summary.papersWritten, 'paper')} written, ${plural(summary.duplicatesMerged, 'duplicate')} merged`,
     'papers per theme:',
     ...themeLines,
-    `papers in ${themes.at(-1)!.id}: ${summary.papersInOther} (${share(summary.papersInOther)})`,
+    `papers in ${themes.at(-1)!.id}: ${formatCount(summary.papersInOther)} (${share(summary.papersInOther)})`,
     `time: ${Math.round(milliseconds)} ms (${Object.entries(steps)
       .map(([step, ms]) => `${step} ${Math.round(ms)} ms`)
       .join(', ')})`,

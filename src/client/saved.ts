@@ -2,7 +2,7 @@
  * The Saved page: lists the papers this browser saved or marked read, straight from localStorage,
  * so it works offline and from disk; exports the list as a file and imports one.
  */
-import { plural } from '../lib/text.ts';
+import { formatCount, plural } from '../lib/text.ts';
 import { serializeReadingList, type ReadingEntry } from '../lib/reading-list.ts';
 import { mergeReadingLists, parseReadingList, ReadingListError } from '../lib/reading-list-file.ts';
 import { paperUrl } from './lib/paper-url.ts';
@@ -38,7 +38,7 @@ function render(): void {
     const list = page.querySelector<HTMLOListElement>(`[data-saved-list="${name}"]`)!;
     list.replaceChildren(...group.map(card));
     page.querySelector<HTMLElement>(`[data-saved-empty="${name}"]`)!.hidden = group.length > 0;
-    page.querySelector<HTMLElement>(`[data-saved-count="${name}"]`)!.textContent = `(${group.length})`;
+    page.querySelector<HTMLElement>(`[data-saved-count="${name}"]`)!.textContent = `(${formatCount(group.length)})`;
     addStatusToCards(list);
   }
 }
@@ -52,7 +52,7 @@ function exportList(): void {
   });
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-  transferStatus.textContent = `Exported ${list.size} papers to ${link.download}.`;
+  transferStatus.textContent = `Exported ${plural(list.size, 'paper')} to ${link.download}.`;
 }
 
 async function importFile(input: HTMLInputElement): Promise<void> {

@@ -8,28 +8,31 @@ import { Worker } from 'node:worker_threads';
  * The worker starts at once, while `input` may be a promise still: it loads its code meanwhile, so
  * work that can only start late in the build (on the written pages) does not also wait for that.
  * Until the input comes, the worker does not keep the process alive: a build that fails before then
- * still ends. A failure in the worker rejects with its error when the promise is awaited: it is
- * started in one build hook and awaited in a later one, so a failure before then is not reported
- * as unhandled.
+ * still ends, and a worker whose input never comes ends with the process. An input that rejects, or
+ * cannot be sent, ends the worker and rejects with that error. A failure in the worker rejects with
+ * its error when the promise is awaited: it is started in one build hook and awaited in a later
+ * one, so a failure before then is not reported as unhandled.
  */
 export function inWorker<T>(script: URL, input: unknown): Promise<T> {
   const worker = new Worker(script);
   worker.unref();
-  const answer = new Promise<T>((resolve, reject) => {
-    worker.once('message', (result: T) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`${script.pathname} ended (exit code ${code}) before it answered`)));
+  const { promise: answer, resolve, reject } = Promise.withResolvers<T>();
+  worker.once('message', (result: T) => {
+    resolve(result);
+    void worker.terminate();
   });
-  void Promise.resolve(input).then(
-    (value) => {
-      worker.ref();
+  worker.once('error', reject);
+  worker.once('exit', (code) => reject(new Error(`${script.pathname} ended (exit code ${code}) before it answered`)));
+  const giveUp = (error: unknown): void => {
+    reject(error);
+    void worker.terminate();
+  };
+  Promise.resolve(input)
+    .then((value) => {
       worker.postMessage(value);
-    },
-    () => void worker.terminate(),
-  );
+      worker.ref();
+    })
+    .catch(giveUp);
   answer.catch(() => undefined);
   return answer;
 }

@@ -132,7 +132,7 @@ describeInBrowser('search from disk, next to Pagefind on a served site', () => {
     const { page, errors, requests } = await openPage();
     await page.goto(`${server.url}search/`);
     await page.locator('#search-query').fill('lora');
-    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/\d+ papers match “lora”/u);
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/[\d,]+ papers match “lora”/u);
     await page.goto(`${server.url}papers/lora-vs-full-fine-tuning-an-illusion-of-equivalence/`);
     expect(requests.some((url) => url.includes('/pagefind/'))).toBe(true);
     expect(requests.filter((url) => /disk-(?:index|search)\.js/u.test(url))).toEqual([]);
@@ -158,7 +158,7 @@ describeInBrowser('search from disk (file://)', () => {
     expect((await titlesShown(page)).sort()).toEqual(pruning.map((record) => record.title).sort());
 
     await page.locator('#search-query').fill('data');
-    await expect.poll(() => status.textContent()).toMatch(/^\d+ papers match “data”\.$/u);
+    await expect.poll(() => status.textContent()).toMatch(/^[\d,]+ papers match “data”\.$/u);
     expect(new URL(page.url()).searchParams.get('q')).toBe('data');
     const results = page.locator('[data-search-results] > li.paper-card');
     expect(await results.count()).toBeGreaterThan(5);
@@ -191,7 +191,7 @@ describeInBrowser('search from disk (file://)', () => {
     const bestMatch = await titlesShown(page);
 
     await page.getByLabel('Theme', { exact: true }).selectOption('Quantization');
-    await expect.poll(() => status.textContent()).toMatch(/^\d+ papers match “weights” in Quantization\.$/u);
+    await expect.poll(() => status.textContent()).toMatch(/^[\d,]+ papers match “weights” in Quantization\.$/u);
     const chips = await page
       .locator('[data-search-results] > li')
       .evaluateAll((items) => items.map((item) => [...item.querySelectorAll('.chip')].map((chip) => chip.textContent)));
@@ -218,13 +218,13 @@ describeInBrowser('search from disk (file://)', () => {
     const { page, errors } = await openPage();
     await page.goto(`${searchPage}?q=pruning&theme=${encodeURIComponent('Data selection')}&sort=date`);
     const status = page.locator('[data-search-status]');
-    await expect.poll(() => status.textContent()).toMatch(/^\d+ papers match “pruning” in Data selection\.$/u);
+    await expect.poll(() => status.textContent()).toMatch(/^[\d,]+ papers match “pruning” in Data selection\.$/u);
     expect(await page.locator('#search-query').inputValue()).toBe('pruning');
     expect(await page.getByLabel('Theme', { exact: true }).inputValue()).toBe('Data selection');
     expect(await page.getByLabel('Order', { exact: true }).inputValue()).toBe('date');
 
     await page.goto(`${searchPage}?q=lora`);
-    await expect.poll(() => status.textContent()).toMatch(/^\d+ papers match “lora”\.$/u);
+    await expect.poll(() => status.textContent()).toMatch(/^[\d,]+ papers match “lora”\.$/u);
     await page.locator('#search-query').fill('merging');
     await expect.poll(() => status.textContent()).toMatch(/match “merging”/u);
     await page.goBack();

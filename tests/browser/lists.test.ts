@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serveSite, type StaticServer } from '../../scripts/lib/browser.ts';
 import { COMPARATORS } from '../../src/lib/paper-sort.ts';
+import { formatCount } from '../../src/lib/text.ts';
 import { PAGE_SIZE } from '../../src/site.config.ts';
 import { describeInBrowser, expectNoErrors, useBrowser } from '../helpers/browser-suite.ts';
 import { PAGED_BUILD } from '../helpers/site-builds.ts';
@@ -38,7 +39,7 @@ describeInBrowser('paged lists', () => {
     expect(await titlesOnPage(page)).toHaveLength(PAGE_SIZE);
     await expect
       .poll(() => page.locator('[data-list-count]').textContent())
-      .toContain(`Papers 1–${PAGE_SIZE} of ${bigThemeSize}`);
+      .toContain(`Papers 1–${PAGE_SIZE} of ${formatCount(bigThemeSize)}`);
     await page.getByRole('link', { name: 'Next' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/themes/${bigTheme}/title/2/`);
     expect(await page.locator('ol.papers').getAttribute('start')).toBe(String(PAGE_SIZE + 1));

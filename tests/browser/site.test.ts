@@ -273,10 +273,10 @@ describeInBrowser('the site in Chromium, over http', () => {
     const upvotes = await page
       .locator('[data-list-items] > li')
       .evaluateAll((items) =>
-        items.map((item) => /(\d+) upvotes?\b/u.exec(item.querySelector('.paper-meta')?.textContent ?? '')?.[1] ?? ''),
+        items.map((item) => /([\d,]+) upvotes?\b/u.exec(item.querySelector('.paper-meta')?.textContent ?? '')?.[1] ?? ''),
       );
     expect(upvotes).toHaveLength(inTheme('quantization').length);
-    const known = upvotes.filter((value) => value !== '').map(Number);
+    const known = upvotes.filter((value) => value !== '').map((value) => Number(value.replaceAll(',', '')));
     expect(known.length).toBeGreaterThan(1);
     expect(known).toEqual([...known].sort((a, b) => b - a));
     // Papers without upvotes come last.

@@ -14,6 +14,7 @@ import type { AstroIntegration } from 'astro';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { DISK_INDEX_PATH, diskIndexScript } from './disk-index.ts';
 import { inWorker } from '../in-worker.ts';
+import { plural } from '../text.ts';
 import { pagefindRecord, readSearchRecords, SEARCH_RECORDS_FILE, type SearchRecord } from './records.ts';
 
 /** Only paper pages are searchable. */
@@ -141,7 +142,9 @@ export function searchIndexes(papersDir = 'content/papers'): AstroIntegration {
         writeFiles(outDir, await (pagefindFiles ?? startIndexing()));
         const script = await diskIndexFile!;
         writeFiles(outDir, [{ path: DISK_INDEX_PATH, content: Buffer.from(script) }]);
-        logger.info(`indexed ${papers} papers for Pagefind; index for search from disk: ${Math.round(script.length / 1024)} kB`);
+        logger.info(
+          `indexed ${plural(papers, 'paper')} for Pagefind; index for search from disk: ${Math.round(script.length / 1024)} kB`,
+        );
       },
     },
   };
