@@ -11,7 +11,7 @@ import { preparePages, summarize, type IngestSummary } from '../../src/lib/inges
 import { InputError, SOURCES_DIR } from '../../src/lib/ingest/source-error.ts';
 import { progressReporter } from '../../src/lib/progress.ts';
 import { SEARCH_RECORDS_FILE } from '../../src/lib/search/records.ts';
-import { formatCount, plural } from '../../src/lib/text.ts';
+import { plural } from '../../src/lib/text.ts';
 import type { ThemeDefinition } from '../../src/lib/themes.ts';
 import { readRegularFile, readSources } from './read-input.ts';
 import { startPageWriters } from './render-in-parallel.ts';
@@ -59,7 +59,7 @@ export async function ingestProject(root: string, themes: readonly ThemeDefiniti
   const { jobs, entriesRead } = preparePages(sources, {
     themes,
     ...(overridesText === undefined ? {} : { overridesText }),
-    onDumpParsed: (done, total, entries) => parsed(done, total, `${formatCount(entries)} entries`),
+    onDumpParsed: (done, total, entries) => parsed(done, total, plural(entries, 'entry', 'entries')),
   });
   step('parse and merge');
   const { summary, threads } = await replaceDirectory(papers, async (staging) => {
