@@ -2,10 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { compileThemes, type CompiledTheme } from '../../src/lib/ingest/classify.ts';
 import { outlineOf, renderPages, type PageJob, type PageOutline } from '../../src/lib/ingest/pipeline.ts';
 import { SourceError, type SourcePlace } from '../../src/lib/ingest/source-error.ts';
+import { startWorker } from '../../src/lib/in-worker.ts';
 import type { ThemeDefinition } from '../../src/lib/themes.ts';
 
 /** From this many papers, a worker thread per other core is started to help: below, loading its code takes longer than the pages. */
@@ -105,7 +106,7 @@ export function startPageWriters(sourceBytes: number): PageWriters {
   const papersAtLeast = sourceBytes / BYTES_PER_PAPER_AT_MOST;
   const helpers =
     papersAtLeast >= PARALLEL_THRESHOLD
-      ? Array.from({ length: cores() - 1 }, () => new Worker(new URL('./render-worker.ts', import.meta.url)))
+      ? Array.from({ length: cores() - 1 }, () => startWorker(new URL('./render-worker.ts', import.meta.url)))
       : [];
   const ready = helpers.map((worker) => new Promise<void>((resolve) => worker.once('message', () => resolve())));
   // Waiting helpers do not keep the process alive: bad input in a dump ends it with the error.

@@ -272,6 +272,26 @@ describe('npm run ingest with a bad content/themes.json', () => {
   });
 });
 
+describe("npm run ingest and Node's compile cache", () => {
+  it('keeps its compiled code for the next run, as Astro does, but not in CI, where there is no next run', () => {
+    const root = makeWorkspace([join(SEEDS, '001_d6eefe5445dffbd2.txt')]);
+    try {
+      // Node keeps the cache in the temporary folder unless NODE_COMPILE_CACHE names one.
+      const cacheIn = (temporary: string): string[] => {
+        const folder = join(root, temporary);
+        mkdirSync(folder);
+        const env = { TMPDIR: folder, NODE_COMPILE_CACHE: undefined, CI: temporary === 'ci' ? 'true' : undefined };
+        expect(runIngest(root, undefined, env).code).toBe(0);
+        return readdirSync(folder, { recursive: true }).map(String);
+      };
+      expect(cacheIn('local').filter((path) => path.startsWith('node-compile-cache/v'))).not.toEqual([]);
+      expect(cacheIn('ci')).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('npm run ingest after a run that was killed', () => {
   /** The id of a process that has ended: what a killed run leaves in the names of its folders. */
   const deadPid = (): number => spawnSync(process.execPath, ['-e', '']).pid!;

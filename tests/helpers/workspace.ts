@@ -22,11 +22,14 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs `scripts/ingest.ts` against a workspace, with the Node that runs the tests; code -1 when it had to be killed. */
-export function runIngest(root: string, timeoutMs = 120_000): RunResult {
+/**
+ * Runs `scripts/ingest.ts` against a workspace, with the Node that runs the tests and `env` over the
+ * tests' environment (undefined leaves a variable out); code -1 when it had to be killed.
+ */
+export function runIngest(root: string, timeoutMs = 120_000, env: NodeJS.ProcessEnv = {}): RunResult {
   const result = spawnSync(process.execPath, [join(REPO, 'scripts/ingest.ts')], {
     cwd: REPO,
-    env: { ...process.env, PAPERSHELF_ROOT: root },
+    env: { ...process.env, ...env, PAPERSHELF_ROOT: root },
     encoding: 'utf8',
     timeout: timeoutMs,
   });
