@@ -107,7 +107,10 @@ describeInBrowser('offline reading on the hosted site', () => {
     await offline(context, true);
     await page.goto(`${server.url}saved/`);
     await page.locator('[data-saved-list="saved"]').getByRole('link', { name: title, exact: true }).click();
-    await expect.poll(() => heading(page)).toBe(title);
+    // Until the page's load event (its stylesheet included), as page.goto waits elsewhere: the
+    // heading is there as soon as it is parsed, the stylesheet may still be on its way.
+    await page.waitForURL((address) => address.pathname.startsWith(new URL(url).pathname));
+    expect(await heading(page)).toBe(title);
     expect(await styled(page)).toBe('832px');
     await offline(context, false);
     expectNoErrors(errors);
