@@ -3,11 +3,12 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * Starts a worker thread that loads its code from the compile cache this process uses, if it uses
- * one (Astro's CLI and ingest turn it on outside CI): a worker does not inherit the cache unless its
- * environment names it, and would strip the types of its TypeScript and compile it anew each build.
+ * one (Astro's CLI and ingest turn it on outside CI): a worker does not inherit a cache turned on
+ * by a call unless its environment names it, and would strip the types of its TypeScript and
+ * compile it anew each build. A cache named by NODE_COMPILE_CACHE reaches the worker as it is.
  */
 export function startWorker(script: URL): Worker {
-  const cache = module.getCompileCacheDir();
+  const cache = process.env['NODE_COMPILE_CACHE'] ? undefined : module.getCompileCacheDir();
   return new Worker(script, cache === undefined ? {} : { env: { ...process.env, NODE_COMPILE_CACHE: cache } });
 }
 
