@@ -1,5 +1,5 @@
 import module from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
 
 /**
  * Starts a worker thread that loads its code from the compile cache this process uses, if it uses
@@ -47,4 +47,9 @@ export function inWorker<T>(script: URL, input: unknown): Promise<T> {
     .catch(giveUp);
   answer.catch(() => undefined);
   return answer;
+}
+
+/** The worker's side of inWorker, in the worker's script: answers the one message it is sent with what `work` makes of it. */
+export function answerInWorker<I, O>(work: (input: I) => O): void {
+  parentPort!.once('message', (input: I) => parentPort!.postMessage(work(input)));
 }

@@ -1,6 +1,6 @@
 /** A worker thread that builds the index for search from disk from the search records in the folder it is sent; see searchIndexes. */
-import { parentPort } from 'node:worker_threads';
+import { answerInWorker } from '../in-worker.ts';
 import { diskIndexScript } from './disk-index.ts';
 import { readSearchRecords } from './records.ts';
 
-parentPort!.once('message', (papersDir: string) => parentPort!.postMessage(diskIndexScript(readSearchRecords(papersDir))));
+answerInWorker((papersDir: string) => diskIndexScript(readSearchRecords(papersDir)));
